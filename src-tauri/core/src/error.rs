@@ -1,0 +1,44 @@
+//! One error type for the whole core crate.
+use std::path::PathBuf;
+
+pub type Result<T, E = Error> = std::result::Result<T, E>;
+
+#[derive(Debug, thiserror::Error)]
+pub enum Error {
+    /// Input that does not fit the model: the message says what and why, in plain words.
+    #[error("{0}")]
+    Invalid(String),
+    #[error("{what} {id} was not found")]
+    NotFound { what: &'static str, id: String },
+    /// A save named a base version that is no longer the current one.
+    #[error("this article was changed elsewhere (your version {base}, library version {current})")]
+    Conflict { base: i64, current: i64 },
+    #[error("{} is not a Newsdesk library: {reason}", path.display())]
+    NotALibrary { path: PathBuf, reason: String },
+    #[error("{} was written by a newer Newsdesk (library version {found}, this app knows up to {supported}); update Newsdesk to open it", path.display())]
+    TooNew { path: PathBuf, found: i64, supported: i64 },
+    /// A file refused by import or export, with the reason.
+    #[error("{}: {reason}", path.display())]
+    File { path: PathBuf, reason: String },
+    #[error("the library database failed: {0}")]
+    Database(String),
+    #[error("{0}")]
+    Io(#[from] std::io::Error),
+}
+
+impl Error {
+    /// A stable, machine-readable name for the kind of error (used over IPC and in JSON).
+    pub fn kind(&self) -> &'static str {
+        match self {
+            Error::Invalid(_) => "invalid",
+            Error::NotFound { .. } => "not_found",
+            Error::Conflict { .. } => "conflict",
+            Error::NotALibrary { .. } => "not_a_library",
+            Error::TooNew { .. } => "too_new",
+            Error::File { .. } => "file",
+            Error::Database(_) => "database",
+            Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => "permission",
+            Error::Io(_) => "io",
+        }
+    }
+}

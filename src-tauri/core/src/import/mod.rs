@@ -1,0 +1,1 @@
+//! Import of files (Markdown, plain text, HTML) into articles.

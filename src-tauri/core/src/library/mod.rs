@@ -1,0 +1,1 @@
+//! The SQLite library: one file holding articles, revisions, assets, tags and settings.

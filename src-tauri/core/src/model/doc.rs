@@ -1,0 +1,339 @@
+//! The article body: a typed tree that mirrors the editor's ProseMirror/TipTap schema.
+//!
+//! A document that does not fit this schema does not exist: deserialising refuses unknown
+//! node and mark types, and [`Doc::validate`] refuses what serde cannot see (heading levels,
+//! link schemes, image ids). Text is NFC-normalised by [`Doc::normalized`].
+
+use serde::{Deserialize, Serialize};
+use unicode_normalization::UnicodeNormalization;
+
+use crate::error::{Error, Result};
+
+/// The root node, `{"type": "doc", "content": [...]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(deny_unknown_fields)]
+pub struct Doc {
+    #[serde(rename = "type")]
+    pub kind: DocType,
+    #[serde(default)]
+    pub content: Vec<Block>,
+}
+
+/// The only value the root's `type` may take.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[serde(rename_all = "lowercase")]
+pub enum DocType {
+    #[default]
+    Doc,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Block {
+    Paragraph {
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        content: Vec<Inline>,
+    },
+    Heading {
+        attrs: HeadingAttrs,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        content: Vec<Inline>,
+    },
+    Blockquote {
+        content: Vec<Block>,
+    },
+    BulletList {
+        content: Vec<ListItem>,
+    },
+    OrderedList {
+        #[serde(default)]
+        attrs: OrderedListAttrs,
+        content: Vec<ListItem>,
+    },
+    HorizontalRule,
+    Image {
+        attrs: ImageAttrs,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct HeadingAttrs {
+    /// 2, 3 or 4: the headline is the article's only level-1 heading.
+    pub level: u8,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct OrderedListAttrs {
+    #[serde(default = "one")]
+    pub start: u32,
+}
+
+impl Default for OrderedListAttrs {
+    fn default() -> Self {
+        Self { start: 1 }
+    }
+}
+
+fn one() -> u32 {
+    1
+}
+
+/// An image stored in the library, addressed by the SHA-256 of its bytes (64 hex digits).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ImageAttrs {
+    pub asset: String,
+    #[serde(default)]
+    pub alt: String,
+    #[serde(default)]
+    pub caption: String,
+    #[serde(default)]
+    pub credit: String,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename = "listItem")]
+pub struct ListItem {
+    pub content: Vec<Block>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Inline {
+    Text {
+        text: String,
+        #[serde(default, skip_serializing_if = "Vec::is_empty")]
+        marks: Vec<Mark>,
+    },
+    HardBreak,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum Mark {
+    Bold,
+    Italic,
+    Strike,
+    Code,
+    Link { attrs: LinkAttrs },
+}
+
+/// Only `href` is kept; presentation attributes the editor may add (`target`, `rel`,
+/// `class`) are dropped on the way in.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct LinkAttrs {
+    pub href: String,
+}
+
+/// Schemes a link may use; anything else (`javascript:`, `data:`, relative paths) is refused.
+pub const LINK_SCHEMES: [&str; 3] = ["http://", "https://", "mailto:"];
+
+/// True when `href` is an absolute http, https or mailto address.
+pub fn is_allowed_href(href: &str) -> bool {
+    let lower = href.trim().to_ascii_lowercase();
+    LINK_SCHEMES
+        .iter()
+        .any(|s| lower.starts_with(s) && lower.len() > s.len())
+        && !href.chars().any(|c| c.is_control() || c.is_whitespace())
+}
+
+fn is_asset_id(id: &str) -> bool {
+    id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
+}
+
+impl Doc {
+    /// A document of one paragraph per entry; empty entries are skipped.
+    pub fn from_paragraphs<I, S>(paragraphs: I) -> Doc
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        let content = paragraphs
+            .into_iter()
+            .filter(|p| !p.as_ref().trim().is_empty())
+            .map(|p| Block::Paragraph {
+                content: vec![Inline::Text { text: p.as_ref().to_string(), marks: vec![] }],
+            })
+            .collect();
+        Doc { kind: DocType::Doc, content }
+    }
+
+    /// Parse editor JSON, refusing anything outside the schema, and normalise it.
+    pub fn from_json(json: &str) -> Result<Doc> {
+        let doc: Doc = serde_json::from_str(json)
+            .map_err(|e| Error::Invalid(format!("the article body does not fit the document schema: {e}")))?;
+        let doc = doc.normalized();
+        doc.validate()?;
+        Ok(doc)
+    }
+
+    /// True when the document holds no text and no image.
+    pub fn is_empty(&self) -> bool {
+        crate::text::plain::doc_to_plain(self).trim().is_empty()
+            && !self.blocks().any(|b| matches!(b, Block::Image { .. }))
+    }
+
+    /// Every block, depth first.
+    pub fn blocks(&self) -> impl Iterator<Item = &Block> {
+        let mut out = Vec::new();
+        fn walk<'a>(blocks: &'a [Block], out: &mut Vec<&'a Block>) {
+            for b in blocks {
+                out.push(b);
+                match b {
+                    Block::Blockquote { content } => walk(content, out),
+                    Block::BulletList { content } | Block::OrderedList { content, .. } => {
+                        for item in content {
+                            walk(&item.content, out)
+                        }
+                    }
+                    _ => {}
+                }
+            }
+        }
+        walk(&self.content, &mut out);
+        out.into_iter()
+    }
+
+    /// Checks what the type system cannot: heading levels, link schemes, asset ids,
+    /// empty text nodes and list items.
+    pub fn validate(&self) -> Result<()> {
+        for block in self.blocks() {
+            match block {
+                Block::Heading { attrs, content } => {
+                    if !(2..=4).contains(&attrs.level) {
+                        return Err(Error::Invalid(format!(
+                            "heading level {} is not allowed (2 to 4)",
+                            attrs.level
+                        )));
+                    }
+                    validate_inlines(content)?;
+                }
+                Block::Paragraph { content } => validate_inlines(content)?,
+                Block::BulletList { content } | Block::OrderedList { content, .. } => {
+                    if content.iter().any(|i| i.content.is_empty()) {
+                        return Err(Error::Invalid("a list item has no content".into()));
+                    }
+                }
+                Block::Image { attrs } => {
+                    if !is_asset_id(&attrs.asset) {
+                        return Err(Error::Invalid(format!(
+                            "image asset id {:?} is not a SHA-256 digest",
+                            attrs.asset
+                        )));
+                    }
+                }
+                Block::Blockquote { .. } | Block::HorizontalRule => {}
+            }
+        }
+        Ok(())
+    }
+
+    /// The same document with every string NFC-normalised.
+    pub fn normalized(mut self) -> Doc {
+        fn blocks(bs: &mut [Block]) {
+            for b in bs {
+                match b {
+                    Block::Paragraph { content } | Block::Heading { content, .. } => inlines(content),
+                    Block::Blockquote { content } => blocks(content),
+                    Block::BulletList { content } | Block::OrderedList { content, .. } => {
+                        for item in content {
+                            blocks(&mut item.content)
+                        }
+                    }
+                    Block::Image { attrs } => {
+                        attrs.alt = nfc(&attrs.alt);
+                        attrs.caption = nfc(&attrs.caption);
+                        attrs.credit = nfc(&attrs.credit);
+                    }
+                    Block::HorizontalRule => {}
+                }
+            }
+        }
+        fn inlines(is: &mut [Inline]) {
+            for i in is {
+                if let Inline::Text { text, marks } = i {
+                    *text = nfc(text);
+                    for m in marks {
+                        if let Mark::Link { attrs } = m {
+                            attrs.href = attrs.href.trim().to_string();
+                        }
+                    }
+                }
+            }
+        }
+        blocks(&mut self.content);
+        self
+    }
+}
+
+fn validate_inlines(content: &[Inline]) -> Result<()> {
+    for inline in content {
+        if let Inline::Text { text, marks } = inline {
+            if text.is_empty() {
+                return Err(Error::Invalid("a text node is empty".into()));
+            }
+            for m in marks {
+                if let Mark::Link { attrs } = m {
+                    if !is_allowed_href(&attrs.href) {
+                        return Err(Error::Invalid(format!(
+                            "link {:?} is not allowed: only http, https and mailto addresses",
+                            attrs.href
+                        )));
+                    }
+                }
+            }
+        }
+    }
+    Ok(())
+}
+
+fn nfc(s: &str) -> String {
+    s.nfc().collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn parses_tiptap_json_with_marks_lists_and_images() {
+        let json = r#"{"type":"doc","content":[
+          {"type":"heading","attrs":{"level":2},"content":[{"type":"text","text":"소제목"}]},
+          {"type":"paragraph","content":[{"type":"text","text":"굵게","marks":[{"type":"bold"}]},
+             {"type":"hardBreak"},
+             {"type":"text","text":"링크","marks":[{"type":"link","attrs":{"href":"https://example.com","target":"_blank","rel":"noopener","class":null}}]}]},
+          {"type":"bulletList","content":[{"type":"listItem","content":[{"type":"paragraph","content":[{"type":"text","text":"하나"}]}]}]},
+          {"type":"orderedList","attrs":{"start":3,"type":null},"content":[{"type":"listItem","content":[{"type":"paragraph"}]}]},
+          {"type":"horizontalRule"},
+          {"type":"image","attrs":{"asset":"0000000000000000000000000000000000000000000000000000000000000000","alt":"a","caption":"c","credit":"d"}}
+        ]}"#;
+        let doc = Doc::from_json(json).unwrap();
+        assert_eq!(doc.content.len(), 6);
+        assert!(matches!(&doc.content[3], Block::OrderedList { attrs, .. } if attrs.start == 3));
+        // Round trip keeps the shape the editor understands.
+        let again = Doc::from_json(&serde_json::to_string(&doc).unwrap()).unwrap();
+        assert_eq!(doc, again);
+    }
+
+    #[test]
+    fn refuses_unknown_nodes_marks_and_bad_links() {
+        for bad in [
+            r#"{"type":"doc","content":[{"type":"script","content":[]}]}"#,
+            r#"{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"underline"}]}]}]}"#,
+            r#"{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x","marks":[{"type":"link","attrs":{"href":"javascript:alert(1)"}}]}]}]}"#,
+            r#"{"type":"doc","content":[{"type":"heading","attrs":{"level":1},"content":[{"type":"text","text":"x"}]}]}"#,
+            r#"{"type":"doc","content":[{"type":"image","attrs":{"asset":"../../etc/passwd"}}]}"#,
+            r#"{"type":"html","content":[]}"#,
+            r#"{"type":"doc","content":[],"html":"<b>x</b>"}"#,
+        ] {
+            assert!(Doc::from_json(bad).is_err(), "accepted {bad}");
+        }
+    }
+
+    #[test]
+    fn normalises_text_to_nfc() {
+        // "한" written as three conjoining jamo (NFD) becomes one syllable.
+        let json = "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"\u{1112}\u{1161}\u{11AB}\"}]}]}";
+        let doc = Doc::from_json(json).unwrap();
+        assert_eq!(crate::text::plain::doc_to_plain(&doc), "한");
+    }
+}
