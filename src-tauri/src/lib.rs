@@ -1,1 +1,52 @@
+//! The Newsdesk app: a thin Tauri shell over newsdesk-core, and the `newsdesk` command line.
+//!
+//! `main_entry` decides: with a subcommand (or `--help`, `--version`) it runs headless and
+//! exits; with none it opens the window on the chosen library.
+pub mod cli;
+pub mod commands;
+pub mod error;
+pub mod paths;
 
+use std::process::ExitCode;
+
+use newsdesk_core::library::Library;
+use tauri::{Runtime, Wry};
+
+pub use commands::AppState;
+
+/// Registers the app's state and commands on a builder (the real one or the mock runtime's).
+pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
+    builder.manage(state).invoke_handler(tauri::generate_handler![
+        commands::app_info,
+        commands::list_articles,
+        commands::search_articles,
+        commands::get_article,
+    ])
+}
+
+/// The app's context: tauri.conf.json, the capabilities and the embedded UI.
+pub fn context() -> tauri::Context<Wry> {
+    tauri::generate_context!("tauri.conf.json")
+}
+
+/// The system locale, e.g. "ko-KR"; "en-US" when it cannot be read.
+pub fn system_locale() -> String {
+    sys_locale::get_locale().unwrap_or_else(|| "en-US".into())
+}
+
+/// Opens the window on `library` and runs until it closes.
+pub fn run_window(library: Library) -> ExitCode {
+    let state = AppState::new(library, system_locale());
+    match configure(tauri::Builder::default(), state).run(context()) {
+        Ok(()) => ExitCode::SUCCESS,
+        Err(e) => {
+            eprintln!("newsdesk: the window could not start: {e}");
+            ExitCode::FAILURE
+        }
+    }
+}
+
+/// The program's entry point: command line or window.
+pub fn main_entry() -> ExitCode {
+    cli::main(std::env::args_os())
+}

@@ -1,0 +1,53 @@
+# Newsdesk: `make run` starts the app, `make test` runs every test tier.
+# Both install what is missing first (scripts/setup.sh) and rebuild only what is stale.
+
+CARGO_TARGET_DIR ?= $(CURDIR)/target
+export CARGO_TARGET_DIR
+export PATH := $(HOME)/.cargo/bin:$(PATH)
+BIN := $(CARGO_TARGET_DIR)/debug/newsdesk
+UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/package.json -type f 2>/dev/null)
+
+.PHONY: run test setup-run setup-test ui app test-core test-app test-ui test-e2e clean
+
+run: setup-run app
+	$(BIN) $(ARGS)
+
+test: setup-test ui test-core test-app test-ui test-e2e
+	@echo "all test tiers passed"
+
+setup-run:
+	@scripts/setup.sh run
+
+setup-test:
+	@scripts/setup.sh test
+
+# The built UI is embedded into the binary at compile time: touching lib.rs makes cargo
+# embed the new one.
+ui/dist/index.html: $(UI_SOURCES) ui/node_modules/.package-lock.json
+	cd ui && npm run --silent build
+	touch src-tauri/src/lib.rs
+
+ui: ui/dist/index.html
+
+app: ui
+	cargo build --bin newsdesk
+
+# Tier 1: the Tauri-free backend.
+test-core:
+	cargo test -p newsdesk-core
+
+# Tier 2: commands through the mock runtime, and the command line as a real process.
+# (This also builds the binary the end-to-end tier drives.)
+test-app: ui
+	cargo test -p newsdesk
+
+# Tier 3: UI logic with vitest, the built UI in Debian's Chromium with the IPC mocked.
+test-ui: ui
+	cd ui && npm run --silent check && npm test
+
+# Tier 4: the real app window under Xvfb, driven through tauri-driver and WebKitWebDriver.
+test-e2e: test-app
+	NEWSDESK_BIN=$(BIN) node --test --test-reporter=spec tests/e2e/
+
+clean:
+	rm -rf ui/dist test-artifacts

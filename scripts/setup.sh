@@ -1,0 +1,79 @@
+#!/usr/bin/env bash
+# Installs what Newsdesk needs and is missing. Usage: scripts/setup.sh run|test
+#   run : what building and starting the app needs
+#   test: that, plus what every test tier needs (Xvfb, WebKitWebDriver, Chromium, fonts,
+#         tauri-driver)
+# System packages are installed when running as root or with password-less sudo; otherwise
+# the exact apt-get line is printed and the script stops.
+set -euo pipefail
+mode="${1:-run}"
+here="$(cd "$(dirname "$0")/.." && pwd)"
+
+say() { printf 'setup: %s\n' "$*" >&2; }
+
+build_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
+  libssl-dev pkg-config build-essential curl file)
+test_pkgs=(xvfb webkit2gtk-driver chromium fonts-noto-cjk hunspell-ko hunspell-en-us)
+
+case "$(uname -s)" in
+  Linux) ;;
+  *) say "on $(uname -s), install the Tauri prerequisites by hand (see README, 'Other systems')"; exit 0 ;;
+esac
+
+pkgs=("${build_pkgs[@]}")
+[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+
+missing=()
+if command -v dpkg-query >/dev/null 2>&1; then
+  for p in "${pkgs[@]}"; do
+    status="$(dpkg-query -W -f='${Status}' "$p" 2>/dev/null || true)"
+    [ "$status" = "install ok installed" ] || missing+=("$p")
+  done
+else
+  say "this is not a Debian or Ubuntu system: install the equivalents of ${pkgs[*]} by hand"
+fi
+
+if [ "${#missing[@]}" -gt 0 ]; then
+  line="apt-get update && apt-get install -y ${missing[*]}"
+  if [ "$(id -u)" -eq 0 ]; then
+    say "installing ${missing[*]}"
+    apt-get update -qq
+    DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  elif command -v sudo >/dev/null 2>&1 && sudo -n true 2>/dev/null; then
+    say "installing ${missing[*]} with sudo"
+    sudo apt-get update -qq
+    sudo DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "${missing[@]}" >/dev/null
+  else
+    say "these system packages are missing; install them, then run this again:"
+    printf 'sudo sh -c "%s"\n' "$line"
+    exit 1
+  fi
+fi
+
+if ! command -v cargo >/dev/null 2>&1; then
+  say "Rust is missing: install it with rustup (https://rustup.rs), then run this again"
+  exit 1
+fi
+
+if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+  say "Node.js 20.19 or newer with npm is missing: install it, then run this again"
+  exit 1
+fi
+node_ok="$(node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.stdout.write(String(a>20||(a===20&&b>=19)))')"
+if [ "$node_ok" != true ]; then
+  say "Node.js $(node --version) is too old: Vite needs 20.19 or newer"
+  exit 1
+fi
+
+# npm packages, when the lock file is newer than the installed tree.
+if [ ! -f "$here/ui/node_modules/.package-lock.json" ] ||
+  [ "$here/ui/package-lock.json" -nt "$here/ui/node_modules/.package-lock.json" ]; then
+  say "installing the UI's npm packages"
+  (cd "$here/ui" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then
+  say "installing tauri-driver"
+  cargo install tauri-driver --locked --quiet
+fi
+exit 0

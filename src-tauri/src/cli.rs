@@ -1,0 +1,335 @@
+//! The `newsdesk` command line. Names, flags and JSON keys are stable: scripts depend on them.
+//! Exit codes: 0 success, 1 failure, 2 usage. Errors are one line on stderr.
+use std::ffi::OsString;
+use std::io::Write;
+use std::path::{Path, PathBuf};
+use std::process::ExitCode;
+
+use clap::{Parser, Subcommand, ValueEnum};
+use serde::Serialize;
+
+use newsdesk_core::import;
+use newsdesk_core::library::{Library, ListFilter, SaveReason, SearchQuery};
+use newsdesk_core::model::{Kind, Status};
+use newsdesk_core::text::plain::doc_to_plain;
+
+use crate::paths::{default_library_path, LIBRARY_ENV};
+
+#[derive(Debug, Parser)]
+#[command(
+    name = "newsdesk",
+    version,
+    about = "Newsdesk: a desktop newsroom. With no command, opens the app window.",
+    disable_help_subcommand = true
+)]
+pub struct Cli {
+    /// The library file to open (default: library.db in the app-data folder)
+    #[arg(long, global = true, env = LIBRARY_ENV, value_name = "PATH")]
+    pub library: Option<PathBuf>,
+
+    #[command(subcommand)]
+    pub command: Option<Command>,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportAs {
+    Article,
+    Roundup,
+    Auto,
+}
+
+#[derive(Debug, Subcommand)]
+pub enum Command {
+    /// Import Markdown, text and HTML files (folders are searched recursively)
+    Import {
+        #[arg(required = true, value_name = "PATH")]
+        paths: Vec<PathBuf>,
+        /// What the files hold
+        #[arg(long = "as", value_enum, default_value = "auto")]
+        as_: ImportAs,
+        /// Status of the new articles
+        #[arg(long, value_parser = parse_status)]
+        status: Option<Status>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List the library's items
+    List {
+        #[arg(long, value_parser = parse_kind)]
+        kind: Option<Kind>,
+        #[arg(long, value_parser = parse_status)]
+        status: Option<Status>,
+        #[arg(long)]
+        tag: Option<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Search headlines, decks, summaries, bodies and tags (Korean and English)
+    Search {
+        query: String,
+        #[arg(long, default_value_t = 20, value_parser = clap::value_parser!(u32).range(1..=1000))]
+        limit: u32,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Show one item
+    Show {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// List an article's revisions, newest first
+    Revisions {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Change an article's status
+    SetStatus {
+        id: String,
+        #[arg(value_parser = parse_status)]
+        status: Status,
+    },
+    /// Copy the library to DEST, consistently, even while the app is writing
+    Backup { dest: PathBuf },
+    /// Verify the library file and its search index
+    Check {
+        #[arg(long)]
+        json: bool,
+    },
+}
+
+fn parse_status(s: &str) -> Result<Status, String> {
+    s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
+}
+
+fn parse_kind(s: &str) -> Result<Kind, String> {
+    s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
+}
+
+/// A failure to report: one line on stderr, exit code 1.
+struct Failure(String);
+
+impl From<newsdesk_core::Error> for Failure {
+    fn from(e: newsdesk_core::Error) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+impl From<std::io::Error> for Failure {
+    fn from(e: std::io::Error) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+impl From<serde_json::Error> for Failure {
+    fn from(e: serde_json::Error) -> Self {
+        Failure(e.to_string())
+    }
+}
+
+/// Prints a message as one line on stderr.
+fn say_error(message: &str) {
+    let line = message.split_whitespace().collect::<Vec<_>>().join(" ");
+    eprintln!("newsdesk: {line}");
+}
+
+/// Parses the arguments and runs the command, or opens the window when there is none.
+pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
+    let cli = match Cli::try_parse_from(args) {
+        Ok(cli) => cli,
+        Err(e) => return usage_error(e),
+    };
+    let path = match cli.library.clone().or_else(default_library_path) {
+        Some(p) => p,
+        None => {
+            say_error("no app-data folder is known on this system: choose a library with --library PATH");
+            return ExitCode::from(1);
+        }
+    };
+    let library = match Library::open(&path) {
+        Ok(lib) => lib,
+        Err(e) => {
+            say_error(&e.to_string());
+            return ExitCode::from(1);
+        }
+    };
+    match cli.command {
+        None => crate::run_window(library),
+        Some(command) => match run(library, command) {
+            Ok(code) => code,
+            Err(Failure(message)) => {
+                say_error(&message);
+                ExitCode::from(1)
+            }
+        },
+    }
+}
+
+fn usage_error(e: clap::Error) -> ExitCode {
+    use clap::error::ErrorKind;
+    match e.kind() {
+        ErrorKind::DisplayHelp | ErrorKind::DisplayVersion | ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand => {
+            let _ = e.print();
+            if e.kind() == ErrorKind::DisplayHelpOnMissingArgumentOrSubcommand {
+                ExitCode::from(2)
+            } else {
+                ExitCode::SUCCESS
+            }
+        }
+        _ => {
+            // clap's first line is "error: …"; keep it, add the way to help, drop the rest.
+            let rendered = e.render().to_string();
+            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            let first = first.strip_prefix("error: ").unwrap_or(first);
+            say_error(&format!("{first} (see newsdesk --help)"));
+            ExitCode::from(2)
+        }
+    }
+}
+
+fn print_json<T: Serialize>(value: &T) -> Result<(), Failure> {
+    let mut out = std::io::stdout().lock();
+    serde_json::to_writer_pretty(&mut out, value)?;
+    writeln!(out)?;
+    Ok(())
+}
+
+fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
+    match command {
+        Command::Import { paths, as_, status, json } => import_files(&mut lib, &paths, as_, status, json),
+        Command::List { kind, status, tag, json } => {
+            let rows = lib.list(&ListFilter { kind, status, tag, ..ListFilter::default() })?;
+            if json {
+                print_json(&rows)?;
+            } else {
+                for r in rows {
+                    println!("{}\t{}\t{}\t{}", r.id, r.status, r.updated_at, r.headline);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Search { query, limit, json } => {
+            let page = lib.search(&SearchQuery { text: query, limit, ..SearchQuery::default() })?;
+            if json {
+                let hits: Vec<_> = page
+                    .hits
+                    .iter()
+                    .map(|h| serde_json::json!({"id": h.id, "kind": h.kind, "headline": h.headline, "snippet": h.snippet}))
+                    .collect();
+                print_json(&hits)?;
+            } else {
+                for h in &page.hits {
+                    println!("{}\t{}\t{}", h.id, h.headline, h.snippet.replace('\n', " "));
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Show { id, json } => {
+            let a = lib.article(&id)?;
+            if json {
+                print_json(&a)?;
+            } else {
+                println!("{}", a.headline);
+                if !a.deck.is_empty() {
+                    println!("{}", a.deck);
+                }
+                println!();
+                println!("id: {}  status: {}  version: {}  updated: {}", a.id, a.status, a.version, a.updated_at);
+                if !a.byline.name.is_empty() {
+                    println!("byline: {} <{}>", a.byline.name, a.byline.email);
+                }
+                if !a.tags.is_empty() {
+                    println!("tags: {}", a.tags.join(", "));
+                }
+                println!(
+                    "counts: {} characters, {} without spaces, {} words, {:.1} manuscript pages, {} min",
+                    a.counts.chars, a.counts.chars_no_spaces, a.counts.words, a.counts.manuscript_pages, a.counts.reading_minutes
+                );
+                println!();
+                println!("{}", doc_to_plain(&a.body));
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Revisions { id, json } => {
+            let revs = lib.revisions(&id)?;
+            if json {
+                print_json(&revs)?;
+            } else {
+                for r in revs {
+                    println!("{}\t{}\t{}\tversion {}\t{} characters", r.id, r.created_at, reason_name(r.reason), r.version, r.chars);
+                }
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::SetStatus { id, status } => {
+            let a = lib.set_status(&id, status)?;
+            println!("{}\t{}", a.id, a.status);
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Backup { dest } => {
+            lib.backup(&dest)?;
+            println!("{}", dest.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Check { json } => {
+            let report = lib.check()?;
+            if json {
+                print_json(&report)?;
+            } else if report.ok {
+                println!("ok: {} articles, {} revisions", report.articles, report.revisions);
+            } else {
+                for p in &report.problems {
+                    println!("problem: {p}");
+                }
+            }
+            Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+        }
+    }
+}
+
+fn reason_name(reason: SaveReason) -> String {
+    serde_json::to_value(reason)
+        .ok()
+        .and_then(|v| v.as_str().map(str::to_string))
+        .unwrap_or_default()
+}
+
+#[derive(Serialize)]
+struct Created {
+    id: String,
+    kind: Kind,
+    headline: String,
+}
+
+fn import_files(lib: &mut Library, paths: &[PathBuf], as_: ImportAs, status: Option<Status>, json: bool) -> Result<ExitCode, Failure> {
+    if as_ == ImportAs::Roundup {
+        return Err(Failure("importing roundups is not supported by this version of Newsdesk".into()));
+    }
+    let (files, mut refused) = import::collect_files(paths);
+    let mut created = Vec::new();
+    for file in &files {
+        match import_one(lib, file, status.unwrap_or_default()) {
+            Ok(item) => {
+                if !json {
+                    println!("{}\t{}\t{}", item.id, item.kind.as_str(), item.headline);
+                }
+                created.push(item);
+            }
+            Err(e) => refused.push(e),
+        }
+    }
+    if json {
+        print_json(&created)?;
+    }
+    for e in &refused {
+        say_error(&e.to_string());
+    }
+    Ok(if refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+fn import_one(lib: &mut Library, file: &Path, status: Status) -> newsdesk_core::Result<Created> {
+    let fields = import::read_article_file(file)?;
+    let a = lib.create_article(fields, status)?;
+    Ok(Created { id: a.id, kind: a.kind, headline: a.headline })
+}

@@ -1,0 +1,86 @@
+//! Reading the library: app facts, the article list, search, one article.
+use serde::{Deserialize, Serialize};
+use tauri::State;
+
+use newsdesk_core::library::{ListFilter, SearchPage, SearchQuery};
+use newsdesk_core::model::{Article, ArticleSummary, Status};
+
+use super::{check_id, limit, AppState};
+use crate::error::CommandError;
+
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct AppInfo {
+    pub version: String,
+    pub library_path: String,
+    pub schema_version: i64,
+    pub locale: String,
+    pub article_count: u64,
+}
+
+#[tauri::command]
+pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
+    let lib = state.library();
+    let article_count = lib.list(&ListFilter::default())?.len() as u64;
+    Ok(AppInfo {
+        version: env!("CARGO_PKG_VERSION").into(),
+        library_path: lib.path().display().to_string(),
+        schema_version: lib.schema_version(),
+        locale: state.locale.clone(),
+        article_count,
+    })
+}
+
+#[derive(Debug, Clone, Default, Deserialize)]
+#[serde(default, deny_unknown_fields)]
+pub struct ListRequest {
+    pub status: Option<Status>,
+    pub tag: Option<String>,
+    pub trashed: bool,
+}
+
+#[tauri::command]
+pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result<Vec<ArticleSummary>, CommandError> {
+    if let Some(tag) = &request.tag {
+        limit("tag", tag, 100)?;
+    }
+    let filter = ListFilter { status: request.status, tag: request.tag, trashed: request.trashed, ..ListFilter::default() };
+    Ok(state.library().list(&filter)?)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct SearchRequest {
+    pub text: String,
+    #[serde(default = "default_limit")]
+    pub limit: u32,
+    #[serde(default)]
+    pub offset: u32,
+    #[serde(default)]
+    pub status: Option<Status>,
+}
+
+fn default_limit() -> u32 {
+    50
+}
+
+#[tauri::command]
+pub fn search_articles(state: State<'_, AppState>, request: SearchRequest) -> Result<SearchPage, CommandError> {
+    limit("search text", &request.text, 500)?;
+    if request.limit == 0 || request.limit > 500 {
+        return Err(CommandError::invalid("search limit must be between 1 and 500"));
+    }
+    let query = SearchQuery {
+        text: request.text,
+        status: request.status,
+        limit: request.limit,
+        offset: request.offset,
+        ..SearchQuery::default()
+    };
+    Ok(state.library().search(&query)?)
+}
+
+#[tauri::command]
+pub fn get_article(state: State<'_, AppState>, id: String) -> Result<Article, CommandError> {
+    check_id(&id)?;
+    Ok(state.library().article(&id)?)
+}

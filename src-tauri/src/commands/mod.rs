@@ -1,0 +1,48 @@
+//! The app's IPC commands: thin wrappers that validate arguments and call newsdesk-core.
+//! Every command here is listed in build.rs (the ACL) and allowed in capabilities/main.json.
+mod library;
+
+pub use library::*;
+
+use std::sync::{Mutex, MutexGuard};
+
+use newsdesk_core::library::Library;
+
+use crate::error::CommandError;
+
+/// What the commands share: the open library and facts about the running app.
+pub struct AppState {
+    library: Mutex<Library>,
+    /// The system locale, e.g. "ko-KR", for the UI's first choice of language.
+    pub locale: String,
+}
+
+impl AppState {
+    pub fn new(library: Library, locale: String) -> Self {
+        Self { library: Mutex::new(library), locale }
+    }
+
+    /// The library, even if an earlier command panicked while holding it: SQLite rolled
+    /// back whatever that command had not committed.
+    pub fn library(&self) -> MutexGuard<'_, Library> {
+        self.library.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
+    }
+}
+
+/// Refuses strings longer than `max` characters, naming the field.
+pub(crate) fn limit(field: &str, value: &str, max: usize) -> Result<(), CommandError> {
+    if value.chars().count() > max {
+        return Err(CommandError::invalid(format!("{field} is too long (at most {max} characters)")));
+    }
+    Ok(())
+}
+
+/// An article id is a UUID: 36 characters of hex digits and dashes.
+pub(crate) fn check_id(id: &str) -> Result<(), CommandError> {
+    let ok = id.len() == 36 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
+    if ok {
+        Ok(())
+    } else {
+        Err(CommandError::invalid(format!("{id:?} is not an article id")))
+    }
+}

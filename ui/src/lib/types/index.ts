@@ -1,0 +1,106 @@
+// Types of everything that crosses IPC. They mirror the Rust model in
+// src-tauri/core/src/model and src-tauri/src/commands; keep both in step.
+
+export type Status = 'draft' | 'editing' | 'ready' | 'published';
+export type Kind = 'article' | 'roundup';
+export const STATUSES: Status[] = ['draft', 'editing', 'ready', 'published'];
+
+export interface AppInfo {
+  version: string;
+  library_path: string;
+  schema_version: number;
+  locale: string;
+  article_count: number;
+}
+
+export interface ArticleSummary {
+  id: string;
+  kind: Kind;
+  headline: string;
+  status: Status;
+  tags: string[];
+  created_at: string;
+  updated_at: string;
+  trashed_at: string | null;
+  version: number;
+  chars: number;
+}
+
+export interface Byline {
+  name: string;
+  email: string;
+}
+
+export type Mark =
+  | { type: 'bold' | 'italic' | 'strike' | 'code' }
+  | { type: 'link'; attrs: { href: string } };
+
+export type Inline = { type: 'text'; text: string; marks?: Mark[] } | { type: 'hardBreak' };
+
+export interface ListItem {
+  type: 'listItem';
+  content: Block[];
+}
+
+export type Block =
+  | { type: 'paragraph'; content?: Inline[] }
+  | { type: 'heading'; attrs: { level: 2 | 3 | 4 }; content?: Inline[] }
+  | { type: 'blockquote'; content: Block[] }
+  | { type: 'bulletList'; content: ListItem[] }
+  | { type: 'orderedList'; attrs?: { start: number }; content: ListItem[] }
+  | { type: 'horizontalRule' }
+  | { type: 'image'; attrs: { asset: string; alt: string; caption: string; credit: string } };
+
+export interface Doc {
+  type: 'doc';
+  content: Block[];
+}
+
+export interface Counts {
+  chars: number;
+  chars_no_spaces: number;
+  words: number;
+  manuscript_pages: number;
+  reading_minutes: number;
+}
+
+export interface Article {
+  id: string;
+  kind: Kind;
+  headline: string;
+  deck: string;
+  byline: Byline;
+  summary: string;
+  body: Doc;
+  tags: string[];
+  section: string;
+  language: string;
+  status: Status;
+  created_at: string;
+  updated_at: string;
+  published_at: string | null;
+  trashed_at: string | null;
+  version: number;
+  counts: Counts;
+}
+
+export interface SearchHit {
+  id: string;
+  kind: Kind;
+  headline: string;
+  snippet: string;
+  status: Status;
+  updated_at: string;
+  rank: number;
+}
+
+export interface SearchPage {
+  hits: SearchHit[];
+  total: number;
+}
+
+/** What every failed command rejects with. */
+export interface CommandError {
+  kind: string;
+  message: string;
+}

@@ -1,0 +1,106 @@
+// Serves the built UI (ui/dist) with the app's own CSP and opens it in Debian's Chromium
+// through playwright-core, with Tauri's IPC replaced by an in-page fake library.
+import { createServer, type Server } from 'node:http';
+import { readFileSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { chromium, type Browser, type Page } from 'playwright-core';
+
+const root = path.resolve(__dirname, '..');
+const dist = path.join(root, 'dist');
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.css': 'text/css',
+  '.png': 'image/png',
+  '.svg': 'image/svg+xml',
+  '.woff2': 'font/woff2',
+};
+
+/** The CSP of tauri.conf.json as one header value. */
+export function appCsp(): string {
+  const conf = JSON.parse(readFileSync(path.join(root, '..', 'tauri.conf.json'), 'utf8'));
+  const csp = conf.app.security.csp as Record<string, string>;
+  return Object.entries(csp)
+    .map(([k, v]) => `${k} ${v}`)
+    .join('; ');
+}
+
+export async function serveDist(): Promise<{ url: string; server: Server }> {
+  if (!existsSync(path.join(dist, 'index.html'))) throw new Error('ui/dist is missing: run `npm run build` first');
+  const csp = appCsp();
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://x');
+    const rel = url.pathname === '/' ? 'index.html' : decodeURIComponent(url.pathname.slice(1));
+    const file = path.join(dist, rel);
+    if (!file.startsWith(dist) || !existsSync(file)) {
+      res.writeHead(404).end();
+      return;
+    }
+    res.writeHead(200, {
+      'content-type': types[path.extname(file)] ?? 'application/octet-stream',
+      'content-security-policy': csp,
+    });
+    res.end(readFileSync(file));
+  });
+  await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+  const addr = server.address();
+  if (!addr || typeof addr === 'string') throw new Error('no address');
+  return { url: `http://127.0.0.1:${addr.port}/`, server };
+}
+
+export async function launch(): Promise<Browser> {
+  return chromium.launch({
+    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+    args: [
+      '--no-sandbox',
+      '--disable-gpu',
+      '--disable-quic',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+    ],
+  });
+}
+
+/** Installs a fake `__TAURI_INTERNALS__` whose commands answer from `fixture`; calls are recorded. */
+export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
+  await page.addInitScript((data) => {
+    const w = window as unknown as Record<string, unknown>;
+    const calls: { cmd: string; args: unknown }[] = [];
+    const d = data as {
+      info: unknown;
+      articles: { id: string; headline: string; status: string; body_text: string }[];
+      full: Record<string, unknown>;
+    };
+    w.__ipcCalls = calls;
+    w.__TAURI_INTERNALS__ = {
+      transformCallback: () => 0,
+      invoke: async (cmd: string, args: Record<string, unknown>) => {
+        calls.push({ cmd, args });
+        switch (cmd) {
+          case 'app_info':
+            return d.info;
+          case 'list_articles': {
+            const req = (args.request ?? {}) as { status?: string | null };
+            return d.articles.filter((a) => !req.status || a.status === req.status);
+          }
+          case 'search_articles': {
+            const text = String((args.request as { text: string }).text);
+            const hits = d.articles
+              .filter((a) => a.headline.includes(text) || a.body_text.includes(text))
+              .map((a) => ({ ...a, kind: 'article', rank: 1, snippet: a.body_text.replace(text, `«${text}»`) }));
+            return { hits, total: hits.length };
+          }
+          case 'get_article': {
+            const a = d.full[String(args.id)];
+            if (!a) throw { kind: 'not_found', message: `article ${String(args.id)} was not found` };
+            return a;
+          }
+          default:
+            throw { kind: 'invalid', message: `unknown command ${cmd}` };
+        }
+      },
+    };
+  }, fixture);
+}

@@ -1,0 +1,143 @@
+// Tier 3: the built UI in Debian's Chromium, under the app's own CSP, with the IPC faked.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { launch, mockIpc, serveDist } from './harness';
+
+const artifacts = path.resolve(__dirname, '..', '..', 'test-artifacts', 'ui');
+
+const summary = (id: string, headline: string, status: string, body_text: string) => ({
+  id,
+  kind: 'article',
+  headline,
+  status,
+  tags: [],
+  created_at: '2025-07-28T09:00:00Z',
+  updated_at: '2025-07-28T09:30:00Z',
+  trashed_at: null,
+  version: 3,
+  chars: body_text.length,
+  body_text,
+});
+
+const articles = [
+  summary('0190c0de-0000-7000-8000-000000000001', '골목 책방의 마지막 겨울', 'ready', '오래된 책방이 문을 닫는다는 소식에 단골들이 모였다.'),
+  summary('0190c0de-0000-7000-8000-000000000002', 'Tide tables and town budgets', 'draft', 'The council met after the spring tide had passed.'),
+];
+
+const full = {
+  [articles[0].id]: {
+    ...articles[0],
+    deck: '삼십 년 된 서점, 동네가 기억하는 방식',
+    byline: { name: '한지우', email: 'jiwoo@newsroom.example' },
+    summary: '',
+    section: '사회',
+    language: 'ko',
+    published_at: null,
+    body: {
+      type: 'doc',
+      content: [
+        { type: 'paragraph', content: [{ type: 'text', text: '오래된 책방이 문을 닫는다는 소식에 단골들이 모였다.' }] },
+        { type: 'paragraph', content: [{ type: 'text', text: '<script>alert(1)</script>', marks: [{ type: 'bold' }] }] },
+      ],
+    },
+    counts: { chars: 29, chars_no_spaces: 23, words: 6, manuscript_pages: 0.2, reading_minutes: 1 },
+  },
+};
+
+const info = {
+  version: '0.1.0',
+  library_path: '/home/reporter/.local/share/org.newsdesk.desktop/library.db',
+  schema_version: 1,
+  locale: 'ko-KR',
+  article_count: 2,
+};
+
+describe('the app shell in Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let url: string;
+  let page: Page;
+  const violations: string[] = [];
+  const pageErrors: string[] = [];
+
+  beforeAll(async () => {
+    ({ server, url } = await serveDist());
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    page.on('pageerror', (e) => pageErrors.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') pageErrors.push(m.text());
+    });
+    await page.addInitScript(() => {
+      document.addEventListener('securitypolicyviolation', (e) => {
+        (window as unknown as { __csp: string[] }).__csp ??= [];
+        (window as unknown as { __csp: string[] }).__csp.push(`${e.violatedDirective} ${e.blockedURI}`);
+      });
+    });
+    await mockIpc(page, { info, articles, full });
+    await page.goto(url);
+    mkdirSync(artifacts, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  it('shows three panes, the library file and the articles, in Korean for a Korean locale', async () => {
+    await page.getByTestId('library-path').waitFor();
+    expect(await page.getByTestId('library-path').textContent()).toBe(info.library_path);
+    await expect.poll(() => page.getByTestId('library-item').count()).toBe(2);
+    expect(await page.locator('[data-testid="library-pane"] h2').textContent()).toBe('보관함');
+    expect(await page.getByTestId('editor-empty').textContent()).toContain('열린 기사가 없습니다');
+    expect(await page.evaluate(() => document.documentElement.lang)).toBe('ko');
+  });
+
+  it('opens an article: text escaped, details and counts shown', async () => {
+    await page.getByTestId('library-item').filter({ hasText: '골목 책방' }).click();
+    await expect.poll(() => page.getByTestId('article-headline').textContent()).toBe('골목 책방의 마지막 겨울');
+    const body = page.getByTestId('article-body');
+    expect(await body.textContent()).toContain('<script>alert(1)</script>');
+    expect(await body.locator('script').count()).toBe(0);
+    expect(await page.getByTestId('status').textContent()).toBe('출고 대기');
+    expect(await page.getByTestId('counts').textContent()).toContain('원고지');
+    await page.screenshot({ path: path.join(artifacts, 'shell-article.png') });
+  });
+
+  it('searches as you type and marks the hit', async () => {
+    await page.getByTestId('search').fill('단골');
+    await expect.poll(() => page.getByTestId('library-item').count()).toBe(1);
+    expect(await page.getByTestId('library-item').locator('mark').textContent()).toBe('단골');
+    await page.getByTestId('search').fill('없는말');
+    await expect.poll(() => page.getByTestId('library-item').count()).toBe(0);
+    await page.getByTestId('search').fill('');
+    await expect.poll(() => page.getByTestId('library-item').count()).toBe(2);
+  });
+
+  it('switches to English and remembers the choice after a reload', async () => {
+    await page.getByTestId('lang-en').click();
+    expect(await page.locator('[data-testid="library-pane"] h2').textContent()).toBe('Library');
+    expect(await page.getByTestId('lang-en').getAttribute('aria-pressed')).toBe('true');
+    await page.reload();
+    await page.getByTestId('library-path').waitFor();
+    await expect.poll(() => page.locator('[data-testid="library-pane"] h2').textContent()).toBe('Library');
+    await page.screenshot({ path: path.join(artifacts, 'shell-english.png') });
+  });
+
+  it('follows a dark system theme', async () => {
+    await page.emulateMedia({ colorScheme: 'dark' });
+    const bg = await page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+    expect(bg).toBe('rgb(23, 23, 26)');
+    await page.emulateMedia({ colorScheme: 'light' });
+    expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(247, 246, 242)');
+  });
+
+  it('loads under the strict CSP with no violation and no error', async () => {
+    const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
+    expect(csp).toEqual([]);
+    expect(pageErrors).toEqual([]);
+  });
+});
