@@ -10,7 +10,7 @@ pub mod paths;
 use std::process::ExitCode;
 
 use newsdesk_core::library::Library;
-use tauri::{Runtime, Wry};
+use tauri::Runtime;
 
 pub use commands::AppState;
 
@@ -24,9 +24,9 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
     ])
 }
 
-/// The app's context: tauri.conf.json, the capabilities and the embedded UI.
-pub fn context() -> tauri::Context<Wry> {
-    tauri::generate_context!("tauri.conf.json")
+/// The app's context: tauri.conf.json, the capabilities (the ACL) and the embedded UI.
+pub fn context<R: Runtime>() -> tauri::Context<R> {
+    tauri::generate_context!()
 }
 
 /// The system locale, e.g. "ko-KR"; "en-US" when it cannot be read.
@@ -37,7 +37,7 @@ pub fn system_locale() -> String {
 /// Opens the window on `library` and runs until it closes.
 pub fn run_window(library: Library) -> ExitCode {
     let state = AppState::new(library, system_locale());
-    match configure(tauri::Builder::default(), state).run(context()) {
+    match configure(tauri::Builder::<tauri::Wry>::default(), state).run(context()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsdesk: the window could not start: {e}");

@@ -27,7 +27,10 @@ before(async () => {
   );
   const out = newsdesk(bin, ['--library', library, 'import', dir, '--json']);
   assert.equal(JSON.parse(out).length, 2, 'both sample files were imported');
-  harness = await startDriver({ env: { NEWSDESK_LIBRARY: library, LANG: 'ko_KR.UTF-8' } });
+  // Webview storage goes to a temporary data folder, not the tester's own.
+  harness = await startDriver({
+    env: { NEWSDESK_LIBRARY: library, LANG: 'ko_KR.UTF-8', XDG_DATA_HOME: path.join(dir, 'data') },
+  });
   console.log(`started tauri-driver on ${harness.base}, display :${harness.display}; opening ${bin}`);
   session = await harness.session(bin);
 });
@@ -52,6 +55,8 @@ test('the real window shows the three panes and the library file it opened', asy
     return rows.length === 2 ? rows : null;
   });
   assert.equal(items.length, 2);
+  // LANG=ko_KR: the interface starts in Korean.
+  assert.equal(await session.text(await session.find('[data-testid="library-pane"] h2')), '보관함');
   await session.screenshot('shell-library');
 });
 

@@ -1,0 +1,208 @@
+//! The `newsdesk` command line as a real process: arguments, exit codes, one-line errors,
+//! refusing files that are not libraries, and every subcommand on a library of its own.
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+
+fn newsdesk(library: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .env_remove("NEWSDESK_LIBRARY")
+        .output()
+        .expect("the newsdesk binary runs")
+}
+
+fn ok_stdout(out: Output) -> String {
+    assert!(
+        out.status.success(),
+        "exit {:?}, stderr: {}",
+        out.status.code(),
+        String::from_utf8_lossy(&out.stderr)
+    );
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+fn json(out: Output) -> Value {
+    serde_json::from_str(&ok_stdout(out)).expect("stdout is JSON")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn version_and_help_exit_zero() {
+    let v = Command::new(BIN).arg("--version").output().unwrap();
+    assert!(v.status.success());
+    assert_eq!(String::from_utf8_lossy(&v.stdout).trim(), format!("newsdesk {}", env!("CARGO_PKG_VERSION")));
+    let h = Command::new(BIN).arg("--help").output().unwrap();
+    assert!(h.status.success());
+    let help = String::from_utf8_lossy(&h.stdout);
+    for sub in ["import", "list", "search", "show", "revisions", "set-status", "backup", "check", "--library"] {
+        assert!(help.contains(sub), "--help mentions {sub}");
+    }
+}
+
+#[test]
+fn unknown_arguments_exit_2_with_one_line() {
+    for args in [&["--bogus"][..], &["frobnicate"][..], &["list", "--status", "lost"][..]] {
+        let out = Command::new(BIN).args(args).output().unwrap();
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(err.trim_end().lines().count(), 1, "one line for {args:?}: {err}");
+        assert!(err.starts_with("newsdesk: "), "{err}");
+        assert!(out.stdout.is_empty());
+    }
+}
+
+#[test]
+fn a_file_that_is_not_a_library_is_refused_and_left_untouched() {
+    let dir = tempfile::tempdir().unwrap();
+    let notes = write(dir.path(), "notes.txt", "root:x:0:0:root:/root:/bin/bash\n");
+    let before = std::fs::read(&notes).unwrap();
+    let out = newsdesk(&notes, &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("not a Newsdesk library"), "{err}");
+    assert_eq!(std::fs::read(&notes).unwrap(), before);
+    let mut names: Vec<_> = std::fs::read_dir(dir.path()).unwrap().map(|e| e.unwrap().file_name()).collect();
+    names.sort();
+    assert_eq!(names, vec![std::ffi::OsString::from("notes.txt")], "no -wal or -shm file was left");
+}
+
+#[test]
+fn etc_passwd_is_refused_and_not_modified() {
+    let passwd = Path::new("/etc/passwd");
+    let Ok(before) = std::fs::read(passwd) else { return };
+    let modified = std::fs::metadata(passwd).unwrap().modified().unwrap();
+    let out = newsdesk(passwd, &["list"]);
+    assert_eq!(out.status.code(), Some(1));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("not a Newsdesk library"));
+    assert_eq!(std::fs::read(passwd).unwrap(), before);
+    assert_eq!(std::fs::metadata(passwd).unwrap().modified().unwrap(), modified);
+    assert!(!Path::new("/etc/passwd-wal").exists());
+}
+
+#[test]
+fn the_environment_variable_chooses_the_library() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("from-env.db");
+    let out = Command::new(BIN).arg("list").env("NEWSDESK_LIBRARY", &lib).output().unwrap();
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(lib.exists(), "the library named by NEWSDESK_LIBRARY was created");
+}
+
+#[test]
+fn import_list_search_show_status_revisions_backup_check() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let files = dir.path().join("in");
+    std::fs::create_dir(&files).unwrap();
+    write(&files, "market.md", "# 새벽 어시장의 경매\n\n부두 옆 어시장에 첫 경매 종이 울렸다.\n");
+    write(&files, "bridge.txt", "Bridge repairs start Monday\n\nCrews will close one lane at night.\n");
+    std::fs::write(files.join("broken.md"), [0xff, 0xfe, 0x00, 0x41, 0x00, 0x00]).unwrap();
+
+    // A folder with one bad file: the rest is imported, the bad one named, exit code 1.
+    let out = newsdesk(&lib, &["import", files.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("broken.md"), "{err}");
+    let created: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let created = created.as_array().unwrap();
+    assert_eq!(created.len(), 2);
+    let market = created.iter().find(|c| c["headline"] == "새벽 어시장의 경매").expect("the Markdown headline");
+    assert_eq!(market["kind"], "article");
+    let id = market["id"].as_str().unwrap().to_string();
+
+    let list = json(newsdesk(&lib, &["list", "--json"]));
+    assert_eq!(list.as_array().unwrap().len(), 2);
+    assert_eq!(json(newsdesk(&lib, &["list", "--kind", "roundup", "--json"])), serde_json::json!([]));
+
+    // Two-character (LIKE) and longer (FTS) Korean queries.
+    for q in ["경매", "어시장에", "Crews will"] {
+        let hits = json(newsdesk(&lib, &["search", q, "--json"]));
+        let hits = hits.as_array().unwrap();
+        assert_eq!(hits.len(), 1, "{q}: {hits:?}");
+        assert!(hits[0]["snippet"].as_str().unwrap().contains(&format!("«{q}»")), "{q}: {hits:?}");
+    }
+
+    let shown = json(newsdesk(&lib, &["show", &id, "--json"]));
+    for key in ["id", "kind", "headline", "deck", "byline", "summary", "body", "status", "tags", "language", "created_at", "updated_at", "version", "counts"] {
+        assert!(shown.get(key).is_some(), "show --json has {key}");
+    }
+    assert_eq!(shown["status"], "draft");
+    assert_eq!(shown["body"]["type"], "doc");
+    // "부두 옆 어시장에 첫 경매 종이 울렸다.": 7 words, 6 spaces, 16 other characters.
+    assert_eq!(shown["counts"]["chars"], 22);
+    assert_eq!(shown["counts"]["chars_no_spaces"], 16);
+    assert_eq!(shown["counts"]["words"], 7);
+    for key in ["chars", "chars_no_spaces", "words", "manuscript_pages", "reading_minutes"] {
+        assert!(shown["counts"].get(key).is_some(), "counts has {key}");
+    }
+
+    let out = ok_stdout(newsdesk(&lib, &["set-status", &id, "published"]));
+    assert!(out.contains("published"));
+    let shown = json(newsdesk(&lib, &["show", &id, "--json"]));
+    assert_eq!(shown["status"], "published");
+    assert!(shown["published_at"].is_string(), "publishing sets published_at");
+    let revs = json(newsdesk(&lib, &["revisions", &id, "--json"]));
+    assert!(revs.as_array().unwrap().len() >= 2, "create and status change: {revs}");
+
+    let published = json(newsdesk(&lib, &["list", "--status", "published", "--json"]));
+    assert_eq!(published.as_array().unwrap().len(), 1);
+
+    let backup = dir.path().join("backup.db");
+    ok_stdout(newsdesk(&lib, &["backup", backup.to_str().unwrap()]));
+    let copied = json(newsdesk(&backup, &["show", &id, "--json"]));
+    assert_eq!(copied["headline"], "새벽 어시장의 경매");
+    assert!(ok_stdout(newsdesk(&lib, &["check"])).starts_with("ok"));
+
+    let missing = newsdesk(&lib, &["show", "0190c0de-0000-7000-8000-000000000000"]);
+    assert_eq!(missing.status.code(), Some(1));
+    assert_eq!(String::from_utf8_lossy(&missing.stderr).trim_end().lines().count(), 1);
+}
+
+/// Issue 3: a two-character and a four-character Korean query, from the command line, in a
+/// library of several thousand articles, find exactly the right ones.
+#[test]
+fn korean_search_in_a_library_of_thousands() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("big.db");
+    let files = dir.path().join("many");
+    std::fs::create_dir(&files).unwrap();
+    let places = ["시청", "항구", "학교", "시장", "공원", "병원", "도서관", "정류장"];
+    for i in 0..3000 {
+        let place = places[i % places.len()];
+        let extra = match i {
+            1234 => " 그날 밤 등대지기는 휘파람을 불었다.",
+            2345 => " 취재진은 늦게까지 남아 있었다. 등대 불빛이 바다를 비췄다.",
+            _ => "",
+        };
+        let text = format!(
+            "# {place} 소식 {i}번\n\n오늘 {place} 앞에서 주민 모임이 열렸다. 참석자들은 예산과 일정에 대해 의견을 나눴다.{extra}\n"
+        );
+        std::fs::write(files.join(format!("{i:04}.md")), text).unwrap();
+    }
+    let out = newsdesk(&lib, &["import", files.to_str().unwrap()]);
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert_eq!(String::from_utf8_lossy(&out.stdout).lines().count(), 3000);
+
+    let headlines = |q: &str| -> Vec<String> {
+        let hits = json(newsdesk(&lib, &["search", q, "--limit", "50", "--json"]));
+        let mut h: Vec<String> = hits.as_array().unwrap().iter().map(|h| h["headline"].as_str().unwrap().to_string()).collect();
+        h.sort();
+        h
+    };
+    assert_eq!(headlines("등대"), vec!["학교 소식 1234번", "항구 소식 2345번"]);
+    assert_eq!(headlines("등대지기는"), vec!["학교 소식 1234번"]);
+    assert_eq!(headlines("휘파람"), vec!["학교 소식 1234번"]);
+    assert_eq!(headlines("불빛이"), vec!["항구 소식 2345번"]);
+}

@@ -1,0 +1,109 @@
+//! The app's commands through Tauri's mock runtime with the real context: the ACL from
+//! capabilities/main.json decides what the main window may call.
+use newsdesk_app::{configure, context, AppState};
+use newsdesk_core::library::Library;
+use newsdesk_core::model::{ArticleFields, Doc, Status};
+use serde_json::{json, Value};
+use tauri::ipc::{CallbackFn, InvokeBody};
+use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::webview::InvokeRequest;
+use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
+
+fn app_with_library() -> (App<MockRuntime>, tempfile::TempDir, String) {
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("ipc.db");
+    let mut lib = Library::open(&path).unwrap();
+    let fields = ArticleFields {
+        headline: "바닷가 마을의 여름 축제".into(),
+        body: Doc::from_paragraphs(["올해 축제에는 이웃 마을 주민들도 배를 타고 건너왔다."]),
+        language: "ko".into(),
+        ..ArticleFields::default()
+    };
+    let id = lib.create_article(fields, Status::Ready).unwrap().id;
+    let app = configure(mock_builder(), AppState::new(lib, "ko-KR".into())).build(context()).expect("the app builds");
+    (app, dir, id)
+}
+
+fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
+    match app.get_webview_window(label) {
+        Some(w) => w,
+        None => WebviewWindowBuilder::new(app, label, Default::default()).build().unwrap(),
+    }
+}
+
+fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
+    get_ipc_response(
+        w,
+        InvokeRequest {
+            cmd: cmd.into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(body),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .map(|b| b.deserialize::<Value>().unwrap())
+}
+
+#[test]
+fn app_info_names_the_open_library() {
+    let (app, dir, _) = app_with_library();
+    let info = invoke(&window(&app, "main"), "app_info", json!({})).unwrap();
+    assert_eq!(info["library_path"], dir.path().join("ipc.db").display().to_string());
+    assert_eq!(info["locale"], "ko-KR");
+    assert_eq!(info["article_count"], 1);
+    assert_eq!(info["version"], env!("CARGO_PKG_VERSION"));
+}
+
+#[test]
+fn list_search_and_get_return_the_article() {
+    let (app, _dir, id) = app_with_library();
+    let w = window(&app, "main");
+    let rows = invoke(&w, "list_articles", json!({"request": {}})).unwrap();
+    assert_eq!(rows.as_array().unwrap().len(), 1);
+    assert_eq!(rows[0]["headline"], "바닷가 마을의 여름 축제");
+    let ready = invoke(&w, "list_articles", json!({"request": {"status": "draft"}})).unwrap();
+    assert_eq!(ready, json!([]));
+    let page = invoke(&w, "search_articles", json!({"request": {"text": "이웃 마을"}})).unwrap();
+    assert_eq!(page["hits"][0]["id"], id.as_str());
+    let article = invoke(&w, "get_article", json!({"id": id})).unwrap();
+    assert_eq!(article["status"], "ready");
+    assert_eq!(article["body"]["content"][0]["type"], "paragraph");
+}
+
+#[test]
+fn bad_arguments_are_refused_with_kind_and_message() {
+    let (app, _dir, _) = app_with_library();
+    let w = window(&app, "main");
+    let err = invoke(&w, "get_article", json!({"id": "../../etc/passwd"})).unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    let err = invoke(&w, "get_article", json!({"id": "0190c0de-0000-7000-8000-000000000000"})).unwrap_err();
+    assert_eq!(err["kind"], "not_found");
+    let long = "가".repeat(501);
+    let err = invoke(&w, "search_articles", json!({"request": {"text": long}})).unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    assert!(invoke(&w, "list_articles", json!({"request": {"status": "lost"}})).is_err());
+    assert!(invoke(&w, "list_articles", json!({"request": {"sql": "drop table"}})).is_err());
+}
+
+#[test]
+fn the_acl_refuses_unknown_commands_and_other_windows() {
+    let (app, _dir, _) = app_with_library();
+    let main = window(&app, "main");
+    assert!(invoke(&main, "plugin:fs|read_file", json!({"path": "/etc/passwd"})).is_err());
+    assert!(invoke(&main, "drop_library", json!({})).is_err());
+    // A window the capability does not name may call nothing of the app's.
+    let other = window(&app, "intruder");
+    let err = invoke(&other, "app_info", json!({})).unwrap_err();
+    assert!(err.to_string().to_lowercase().contains("not allowed"), "{err}");
+}
+
+#[test]
+fn the_default_library_is_in_tauris_app_data_folder() {
+    let (app, _dir, _) = app_with_library();
+    let tauri_dir = app.path().app_data_dir().unwrap();
+    let ours = newsdesk_app::paths::default_library_path().unwrap();
+    assert_eq!(ours, tauri_dir.join("library.db"));
+}
