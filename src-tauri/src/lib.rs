@@ -36,6 +36,10 @@ pub fn system_locale() -> String {
 
 /// Opens the window on `library` and runs until it closes.
 pub fn run_window(library: Library) -> ExitCode {
+    if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
+        eprintln!("newsdesk: there is no display to open the window on (run a command instead, see newsdesk --help)");
+        return ExitCode::FAILURE;
+    }
     let state = AppState::new(library, system_locale());
     match configure(tauri::Builder::<tauri::Wry>::default(), state).run(context()) {
         Ok(()) => ExitCode::SUCCESS,

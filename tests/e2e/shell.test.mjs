@@ -2,7 +2,7 @@
 // WebKitWebDriver), on a library this test makes with the headless command line.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, writeFileSync, readFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { startDriver, newsdesk, ARTIFACTS } from './webdriver.mjs';
@@ -17,15 +17,17 @@ let session;
 
 before(async () => {
   // Two articles of our own, imported through the real command line.
+  const sources = path.join(dir, 'in');
+  mkdirSync(sources);
   writeFileSync(
-    path.join(dir, 'harbor.md'),
+    path.join(sources, 'harbor.md'),
     '# 항구 도시의 새벽 시장\n\n새벽 네 시, 부두 옆 어시장에 첫 경매 종이 울린다.\n\n상인들은 **"오늘 물량"**을 두고 목소리를 높였다.\n',
   );
   writeFileSync(
-    path.join(dir, 'library.md'),
+    path.join(sources, 'library.md'),
     '# The night the library stayed open\n\nVolunteers kept the reading room lit until dawn.\n',
   );
-  const out = newsdesk(bin, ['--library', library, 'import', dir, '--json']);
+  const out = newsdesk(bin, ['--library', library, 'import', sources, '--json']);
   assert.equal(JSON.parse(out).length, 2, 'both sample files were imported');
   // Webview storage goes to a temporary data folder, not the tester's own.
   harness = await startDriver({

@@ -5,7 +5,7 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 
-const ELEMENT = 'element-6066-11e4-a5aa-4e4d2ee9f5bf';
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
 export const ARTIFACTS = path.resolve(process.env.NEWSDESK_ARTIFACTS ?? 'test-artifacts/e2e');
 
 /** A TCP port nobody listens on right now. */
