@@ -63,30 +63,38 @@ export async function launch(): Promise<Browser> {
   });
 }
 
-/** Installs a fake `__TAURI_INTERNALS__` whose commands answer from `fixture`; calls are recorded. */
+/**
+ * Installs a fake `__TAURI_INTERNALS__`: a small in-page library answering the app's commands
+ * from `fixture`. Calls are recorded in `window.__ipcCalls`, saved articles in `window.__saved`.
+ */
 export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
   await page.addInitScript((data) => {
+    type Full = Record<string, unknown> & { id: string; version: number; headline: string; status: string; body: unknown; updated_at: string };
     const w = window as unknown as Record<string, unknown>;
     const calls: { cmd: string; args: unknown }[] = [];
     const d = data as {
       info: unknown;
       articles: { id: string; headline: string; status: string; body_text: string }[];
-      full: Record<string, unknown>;
+      full: Record<string, Full>;
     };
+    const saved: Record<string, Full> = {};
+    let nextId = 100;
     w.__ipcCalls = calls;
+    w.__saved = saved;
+    const now = () => new Date().toISOString();
+    const counts = { chars: 0, chars_no_spaces: 0, words: 0, manuscript_pages: 0, reading_minutes: 0 };
     w.__TAURI_INTERNALS__ = {
       transformCallback: () => 0,
       invoke: async (cmd: string, args: Record<string, unknown>) => {
-        calls.push({ cmd, args });
+        calls.push({ cmd, args: JSON.parse(JSON.stringify(args ?? {})) });
+        const req = (args?.request ?? {}) as Record<string, unknown>;
         switch (cmd) {
           case 'app_info':
             return d.info;
-          case 'list_articles': {
-            const req = (args.request ?? {}) as { status?: string | null };
+          case 'list_articles':
             return d.articles.filter((a) => !req.status || a.status === req.status);
-          }
           case 'search_articles': {
-            const text = String((args.request as { text: string }).text);
+            const text = String(req.text);
             const hits = d.articles
               .filter((a) => a.headline.includes(text) || a.body_text.includes(text))
               .map((a) => ({ ...a, kind: 'article', rank: 1, snippet: a.body_text.replace(text, `«${text}»`) }));
@@ -97,6 +105,32 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
             if (!a) throw { kind: 'not_found', message: `article ${String(args.id)} was not found` };
             return a;
           }
+          case 'create_article': {
+            const id = `0190c0de-0000-7000-8000-${String(nextId++).padStart(12, '0')}`;
+            const a: Full = {
+              id, kind: 'article', headline: String(req.headline ?? ''), deck: '', byline: { name: '', email: '' },
+              summary: '', body: { type: 'doc', content: [] }, tags: [], section: '', language: 'ko', status: 'draft',
+              created_at: now(), updated_at: now(), published_at: null, trashed_at: null, version: 1, counts,
+            };
+            d.full[id] = a;
+            d.articles.push({ id, headline: a.headline, status: 'draft', body_text: '', updated_at: a.updated_at, chars: 0 } as never);
+            return a;
+          }
+          case 'save_article': {
+            const a = d.full[String(req.id)];
+            if (a.version !== req.base_version) throw { kind: 'conflict', message: 'changed elsewhere' };
+            const next = { ...a, ...(req.fields as object), version: a.version + 1, updated_at: now() } as Full;
+            d.full[a.id] = next;
+            saved[a.id] = next;
+            return next;
+          }
+          case 'set_status': {
+            const a = d.full[String(req.id)];
+            d.full[a.id] = { ...a, status: String(req.status), version: a.version + 1 };
+            return d.full[a.id];
+          }
+          case 'list_revisions':
+            return [];
           default:
             throw { kind: 'invalid', message: `unknown command ${cmd}` };
         }

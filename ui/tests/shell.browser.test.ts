@@ -98,11 +98,13 @@ describe('the app shell in Chromium', () => {
 
   it('opens an article: text escaped, details and counts shown', async () => {
     await page.getByTestId('library-item').filter({ hasText: '골목 책방' }).click();
-    await expect.poll(() => page.getByTestId('article-headline').textContent()).toBe('골목 책방의 마지막 겨울');
-    const body = page.getByTestId('article-body');
+    await expect.poll(() => page.getByTestId('headline').inputValue()).toBe('골목 책방의 마지막 겨울');
+    expect(await page.getByTestId('deck').inputValue()).toBe('삼십 년 된 서점, 동네가 기억하는 방식');
+    const body = page.getByTestId('editor');
     expect(await body.textContent()).toContain('<script>alert(1)</script>');
     expect(await body.locator('script').count()).toBe(0);
-    expect(await page.getByTestId('status').textContent()).toBe('출고 대기');
+    expect(await body.locator('strong').textContent()).toBe('<script>alert(1)</script>');
+    expect(await page.getByTestId('status').inputValue()).toBe('ready');
     expect(await page.getByTestId('counts').textContent()).toContain('원고지');
     await page.screenshot({ path: path.join(artifacts, 'shell-article.png') });
   });

@@ -1,6 +1,6 @@
 // The only module that calls `invoke`: one typed function per app command.
 import { invoke } from '@tauri-apps/api/core';
-import type { AppInfo, Article, ArticleSummary, CommandError, SearchPage, Status } from './types';
+import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, RevisionInfo, SearchPage, Status } from './types';
 
 export interface ListRequest {
   status?: Status | null;
@@ -24,10 +24,24 @@ export function toCommandError(e: unknown): CommandError {
   return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }
 
+export interface SaveRequest {
+  id: string;
+  base_version: number;
+  fields: ArticleFields;
+  reason: 'autosave' | 'explicit';
+  allow_emptying: boolean;
+}
+
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   listArticles: (req: ListRequest = {}) => call<ArticleSummary[]>('list_articles', { request: req }),
   searchArticles: (text: string, limit = 50) =>
     call<SearchPage>('search_articles', { request: { text, limit } }),
   getArticle: (id: string) => call<Article>('get_article', { id }),
+  createArticle: (headline = '') => call<Article>('create_article', { request: { headline } }),
+  saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),
+  setStatus: (id: string, status: Status) => call<Article>('set_status', { request: { id, status } }),
+  listRevisions: (id: string) => call<RevisionInfo[]>('list_revisions', { id }),
+  restoreRevision: (id: string, revisionId: number, baseVersion: number) =>
+    call<Article>('restore_revision', { request: { id, revision_id: revisionId, base_version: baseVersion } }),
 };

@@ -64,6 +64,29 @@ export interface Counts {
   reading_minutes: number;
 }
 
+/** What a reporter edits; create and save both send it. */
+export interface ArticleFields {
+  headline: string;
+  deck: string;
+  byline: Byline;
+  summary: string;
+  body: Doc;
+  tags: string[];
+  section: string;
+  language: string;
+}
+
+export type SaveReason = 'create' | 'autosave' | 'explicit' | 'status' | 'export' | 'restore' | 'import';
+
+export interface RevisionInfo {
+  id: number;
+  article_id: string;
+  created_at: string;
+  reason: SaveReason;
+  version: number;
+  chars: number;
+}
+
 export interface Article {
   id: string;
   kind: Kind;

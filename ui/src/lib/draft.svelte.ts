@@ -1,0 +1,128 @@
+// The article open in the editor: its editable fields, its save state, and the one Autosaver
+// that writes them back. The editor pane and the inspector both edit `draft.fields`.
+import { api } from './api';
+import { Autosaver } from './autosave';
+import type { Article, ArticleFields, CommandError, Doc } from './types';
+
+export type SaveState =
+  | { kind: 'idle' }
+  | { kind: 'dirty' }
+  | { kind: 'saving' }
+  | { kind: 'saved'; at: string }
+  | { kind: 'error'; message: string }
+  | { kind: 'conflict'; theirs: Article }
+  | { kind: 'confirm-empty' };
+
+export const draft = $state({
+  article: null as Article | null,
+  fields: null as ArticleFields | null,
+  save: { kind: 'idle' } as SaveState,
+  /** Set by the body editor while an input-method composition is open. */
+  composing: false,
+  /** Counts loads into the editor: the body editor is rebuilt when it changes. */
+  loads: 0,
+});
+
+function fieldsOf(a: Article): ArticleFields {
+  return {
+    headline: a.headline,
+    deck: a.deck,
+    byline: { ...a.byline },
+    summary: a.summary,
+    body: a.body,
+    tags: [...a.tags],
+    section: a.section,
+    language: a.language,
+  };
+}
+
+export function isEmptyDoc(doc: Doc): boolean {
+  const walk = (nodes: unknown[]): boolean =>
+    nodes.every((n) => {
+      const node = n as { type: string; text?: string; content?: unknown[] };
+      if (node.type === 'text') return !node.text?.trim();
+      if (node.type === 'image') return false;
+      return walk(node.content ?? []);
+    });
+  return walk(doc.content);
+}
+
+async function write(reason: 'autosave' | 'explicit', allowEmptying = false): Promise<void> {
+  const a = draft.article;
+  const f = draft.fields;
+  if (!a || !f) return;
+  if (!allowEmptying && isEmptyDoc(f.body) && !isEmptyDoc(a.body)) {
+    draft.save = { kind: 'confirm-empty' };
+    return;
+  }
+  draft.save = { kind: 'saving' };
+  const sent = $state.snapshot(f) as ArticleFields;
+  try {
+    const saved = await api.saveArticle({ id: a.id, base_version: a.version, fields: sent, reason, allow_emptying: allowEmptying });
+    if (draft.article?.id !== saved.id) return;
+    draft.article = saved;
+    draft.save = saver.dirty ? { kind: 'dirty' } : { kind: 'saved', at: saved.updated_at };
+  } catch (e) {
+    const err = e as CommandError;
+    if (err.kind === 'conflict') {
+      const theirs = await api.getArticle(a.id);
+      draft.save = { kind: 'conflict', theirs };
+      return;
+    }
+    draft.save = { kind: 'error', message: err.message };
+    throw e;
+  }
+}
+
+const saver = new Autosaver(() => write('autosave'), { composing: () => draft.composing });
+
+/** Call after every edit of `draft.fields`. */
+export function touch(): void {
+  if (draft.save.kind === 'conflict' || draft.save.kind === 'confirm-empty') return;
+  draft.save = { kind: 'dirty' };
+  saver.touch();
+}
+
+/** Saves pending edits now (before switching article, closing, or on an explicit save). */
+export async function flush(): Promise<void> {
+  await saver.flush();
+}
+
+/** Explicit save (Ctrl+S): records a revision. */
+export async function saveNow(allowEmptying = false): Promise<void> {
+  saver.cancel();
+  await write('explicit', allowEmptying);
+}
+
+export async function open(article: Article): Promise<void> {
+  if (draft.article && draft.article.id !== article.id) {
+    await flush().catch(() => {});
+  }
+  saver.cancel();
+  draft.article = article;
+  draft.fields = fieldsOf(article);
+  draft.save = { kind: 'saved', at: article.updated_at };
+  draft.loads += 1;
+}
+
+/** Replace the open article with what the library now holds (after a status change, restore…). */
+export function replace(article: Article): void {
+  saver.cancel();
+  draft.article = article;
+  draft.fields = fieldsOf(article);
+  draft.save = { kind: 'saved', at: article.updated_at };
+  draft.loads += 1;
+}
+
+/** Conflict: keep my version, writing it over the library's current one. */
+export async function keepMine(): Promise<void> {
+  if (draft.save.kind !== 'conflict' || !draft.article) return;
+  draft.article = { ...draft.article, version: draft.save.theirs.version };
+  await write('explicit');
+}
+
+/** Conflict: take the library's version; mine stays on screen until then. */
+export function takeTheirs(): void {
+  if (draft.save.kind !== 'conflict') return;
+  replace(draft.save.theirs);
+}

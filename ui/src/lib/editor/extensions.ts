@@ -1,0 +1,70 @@
+// The editor's schema, one to one with the Rust document tree (src-tauri/core/src/model/doc.rs):
+// paragraph, heading 2–4, blockquote, bullet and ordered lists, hard break, horizontal rule,
+// image (asset, alt, caption, credit); marks bold, italic, strike, code, link (http, https,
+// mailto). Nothing else can enter a document: pasted HTML is parsed against this schema.
+import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
+import StarterKit from '@tiptap/starter-kit';
+
+export const LINK_PROTOCOL = /^(https?:\/\/|mailto:)\S+$/i;
+
+/** An image stored in the library, shown as a figure with its caption and credit. */
+export const LibraryImage = Node.create({
+  name: 'image',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return {
+      asset: { default: '' },
+      alt: { default: '' },
+      caption: { default: '' },
+      credit: { default: '' },
+    };
+  },
+  parseHTML() {
+    return [
+      {
+        tag: 'figure[data-asset]',
+        getAttrs: (el) => ({
+          asset: (el as HTMLElement).dataset.asset ?? '',
+          alt: (el as HTMLElement).dataset.alt ?? '',
+          caption: (el as HTMLElement).dataset.caption ?? '',
+          credit: (el as HTMLElement).dataset.credit ?? '',
+        }),
+      },
+    ];
+  },
+  renderHTML({ node, HTMLAttributes }) {
+    const { asset, alt, caption, credit } = node.attrs as Record<string, string>;
+    const text = credit ? `${caption} (${credit})` : caption;
+    return [
+      'figure',
+      mergeAttributes(HTMLAttributes, {
+        'data-asset': asset,
+        'data-alt': alt,
+        'data-caption': caption,
+        'data-credit': credit,
+        class: 'nd-figure',
+      }),
+      ['figcaption', {}, text || alt || '🖼'],
+    ];
+  },
+});
+
+export function newsdeskExtensions(): Extensions {
+  return [
+    StarterKit.configure({
+      heading: { levels: [2, 3, 4] },
+      codeBlock: false,
+      underline: false,
+      link: {
+        openOnClick: false,
+        autolink: true,
+        linkOnPaste: true,
+        defaultProtocol: 'https',
+        isAllowedUri: (url: string) => LINK_PROTOCOL.test(url),
+      },
+    }),
+    LibraryImage,
+  ];
+}

@@ -1,0 +1,104 @@
+// Tier 3: drafting in Chromium with the IPC faked: Hangul composed through the input-method
+// path (CDP Input.imeSetComposition), autosave after the composition ends, the stored document.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, CDPSession, Page } from 'playwright-core';
+import type { Server } from 'node:http';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import { launch, mockIpc, serveDist } from './harness';
+
+const artifacts = path.resolve(__dirname, '..', '..', 'test-artifacts', 'ui');
+const info = { version: '0.1.0', library_path: '/tmp/editor.db', schema_version: 1, locale: 'ko-KR', article_count: 0 };
+
+type SavedDoc = { type: string; content?: SavedDoc[]; text?: string };
+
+/** Composes `syllables` one jamo step at a time, committing each syllable, as a Korean IME does. */
+async function composeHangul(cdp: CDPSession, steps: string[][]): Promise<void> {
+  for (const stages of steps) {
+    for (const stage of stages) {
+      await cdp.send('Input.imeSetComposition', { text: stage, selectionStart: stage.length, selectionEnd: stage.length });
+    }
+    await cdp.send('Input.insertText', { text: stages[stages.length - 1] });
+  }
+}
+
+describe('the editor in Chromium', () => {
+  let browser: Browser;
+  let server: Server;
+  let page: Page;
+  let cdp: CDPSession;
+
+  beforeAll(async () => {
+    let url: string;
+    ({ server, url } = await serveDist());
+    browser = await launch();
+    page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    await mockIpc(page, { info, articles: [], full: {} });
+    await page.goto(url);
+    cdp = await page.context().newCDPSession(page);
+    mkdirSync(artifacts, { recursive: true });
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+    server?.close();
+  });
+
+  const savedBody = () =>
+    page.evaluate(() => {
+      const saved = (window as unknown as { __saved: Record<string, { body: unknown }> }).__saved;
+      const first = Object.values(saved)[0];
+      return first ? (first.body as SavedDoc) : null;
+    });
+
+  const saveCalls = () =>
+    page.evaluate(() => (window as unknown as { __ipcCalls: { cmd: string }[] }).__ipcCalls.filter((c) => c.cmd === 'save_article').length);
+
+  it('an empty library offers a new article, which opens in the editor', async () => {
+    await page.getByTestId('library-empty').waitFor();
+    await page.getByTestId('new-article').click();
+    await page.getByTestId('editor').waitFor();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('headline');
+  });
+
+  it('composes Hangul at the start of an empty paragraph and saves exactly the composed text', async () => {
+    await page.getByTestId('editor').click();
+    await composeHangul(cdp, [
+      ['ㅎ', '하', '한'],
+      ['ㄱ', '구', '국'],
+    ]);
+    // While a composition is open nothing is saved, however long it stays open.
+    const before = await saveCalls();
+    await cdp.send('Input.imeSetComposition', { text: 'ㅇ', selectionStart: 1, selectionEnd: 1 });
+    await page.waitForTimeout(2500);
+    expect(await saveCalls()).toBe(before);
+    await cdp.send('Input.imeSetComposition', { text: '어', selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.insertText', { text: '어' });
+    await expect.poll(savedBody, { timeout: 5000 }).toEqual({
+      type: 'doc',
+      content: [{ type: 'paragraph', content: [{ type: 'text', text: '한국어' }] }],
+    });
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+  });
+
+  it('composes Hangul inside a list item', async () => {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('- ');
+    await composeHangul(cdp, [
+      ['ㄱ', '기'],
+      ['ㅅ', '사'],
+    ]);
+    await expect.poll(async () => JSON.stringify(await savedBody()), { timeout: 5000 }).toContain('bulletList');
+    const body = await savedBody();
+    expect(body?.content?.[1]).toEqual({
+      type: 'bulletList',
+      content: [{ type: 'listItem', content: [{ type: 'paragraph', content: [{ type: 'text', text: '기사' }] }] }],
+    });
+    await page.screenshot({ path: path.join(artifacts, 'editor-hangul.png') });
+  });
+
+  it('shows the save state in the reporter’s language', async () => {
+    const text = await page.getByTestId('save-state').textContent();
+    expect(text).toMatch(/저장/);
+  });
+});
