@@ -8,6 +8,14 @@ const COMMANDS: &[&str] = &[
     "list_articles",
     "search_articles",
     "get_article",
+    "load_samples",
+    "create_article",
+    "save_article",
+    "set_status",
+    "list_revisions",
+    "restore_revision",
+    "trash_article",
+    "restore_article",
 ];
 
 fn main() {

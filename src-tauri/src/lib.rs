@@ -21,6 +21,14 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::list_articles,
         commands::search_articles,
         commands::get_article,
+        commands::load_samples,
+        commands::create_article,
+        commands::save_article,
+        commands::set_status,
+        commands::list_revisions,
+        commands::restore_revision,
+        commands::trash_article,
+        commands::restore_article,
     ])
 }
 
@@ -34,6 +42,23 @@ pub fn system_locale() -> String {
     sys_locale::get_locale().unwrap_or_else(|| "en-US".into())
 }
 
+/// Turns on WebKitGTK's spell checker for Korean and English (the `hunspell-ko` and
+/// `hunspell-en-us` dictionaries); other platforms check spelling on their own.
+fn enable_spell_checking<R: Runtime>(app: &tauri::App<R>) {
+    #[cfg(target_os = "linux")]
+    if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
+        let _ = window.with_webview(|webview| {
+            use webkit2gtk::{WebContextExt, WebViewExt};
+            if let Some(context) = webview.inner().context() {
+                context.set_spell_checking_enabled(true);
+                context.set_spell_checking_languages(&["ko_KR", "en_US"]);
+            }
+        });
+    }
+    #[cfg(not(target_os = "linux"))]
+    let _ = app;
+}
+
 /// Opens the window on `library` and runs until it closes.
 pub fn run_window(library: Library) -> ExitCode {
     if cfg!(target_os = "linux") && std::env::var_os("DISPLAY").is_none() && std::env::var_os("WAYLAND_DISPLAY").is_none() {
@@ -41,7 +66,11 @@ pub fn run_window(library: Library) -> ExitCode {
         return ExitCode::FAILURE;
     }
     let state = AppState::new(library, system_locale());
-    match configure(tauri::Builder::<tauri::Wry>::default(), state).run(context()) {
+    let builder = configure(tauri::Builder::<tauri::Wry>::default(), state).setup(|app| {
+        enable_spell_checking(app);
+        Ok(())
+    });
+    match builder.run(context()) {
         Ok(()) => ExitCode::SUCCESS,
         Err(e) => {
             eprintln!("newsdesk: the window could not start: {e}");

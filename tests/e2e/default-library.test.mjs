@@ -26,7 +26,7 @@ after(async () => {
   harness?.stop();
 });
 
-test('the default library is created in the app-data folder and shown, with an empty state', async () => {
+test('the default library is created in the app-data folder and shown, with a welcome that loads samples', async () => {
   const shown = await session.until('library path', async () => {
     const t = await session.text(await session.byTestId('library-path'));
     return t.endsWith('library.db') ? t : null;
@@ -35,5 +35,12 @@ test('the default library is created in the app-data folder and shown, with an e
   assert.ok(existsSync(expected), 'library.db was created');
   const empty = await session.text(await session.byTestId('library-empty'));
   assert.match(empty, /Your library is empty/);
-  await session.screenshot('default-library-empty');
+  await session.screenshot('welcome');
+  await session.click(await session.byTestId('load-samples'));
+  const rows = await session.until('sample rows', async () => {
+    const r = await session.findAll('[data-testid="library-item"]');
+    return r.length === 4 ? r : null;
+  });
+  assert.equal(rows.length, 4);
+  await session.screenshot('library-samples');
 });

@@ -2,7 +2,7 @@
 use serde::{Deserialize, Serialize};
 use tauri::State;
 
-use newsdesk_core::library::{ListFilter, SearchPage, SearchQuery};
+use newsdesk_core::library::{ListFilter, SearchPage, SearchQuery, Sort};
 use newsdesk_core::model::{Article, ArticleSummary, Status};
 
 use super::{check_id, limit, AppState};
@@ -36,6 +36,7 @@ pub struct ListRequest {
     pub status: Option<Status>,
     pub tag: Option<String>,
     pub trashed: bool,
+    pub sort: Option<Sort>,
 }
 
 #[tauri::command]
@@ -43,7 +44,13 @@ pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result
     if let Some(tag) = &request.tag {
         limit("tag", tag, 100)?;
     }
-    let filter = ListFilter { status: request.status, tag: request.tag, trashed: request.trashed, ..ListFilter::default() };
+    let filter = ListFilter {
+        status: request.status,
+        tag: request.tag,
+        trashed: request.trashed,
+        sort: request.sort.unwrap_or_default(),
+        ..ListFilter::default()
+    };
     Ok(state.library().list(&filter)?)
 }
 
@@ -83,4 +90,12 @@ pub fn search_articles(state: State<'_, AppState>, request: SearchRequest) -> Re
 pub fn get_article(state: State<'_, AppState>, id: String) -> Result<Article, CommandError> {
     check_id(&id)?;
     Ok(state.library().article(&id)?)
+}
+
+/// First run: adds the sample articles written for Newsdesk, and returns the new list.
+#[tauri::command]
+pub fn load_samples(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, CommandError> {
+    let mut lib = state.library();
+    newsdesk_core::samples::load_samples(&mut lib)?;
+    Ok(lib.list(&ListFilter::default())?)
 }

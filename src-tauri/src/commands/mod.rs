@@ -1,7 +1,9 @@
 //! The app's IPC commands: thin wrappers that validate arguments and call newsdesk-core.
 //! Every command here is listed in build.rs (the ACL) and allowed in capabilities/main.json.
+mod articles;
 mod library;
 
+pub use articles::*;
 pub use library::*;
 
 use std::sync::{Mutex, MutexGuard};

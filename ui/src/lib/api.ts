@@ -2,10 +2,13 @@
 import { invoke } from '@tauri-apps/api/core';
 import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, RevisionInfo, SearchPage, Status } from './types';
 
+export type Sort = 'updated' | 'created' | 'headline';
+
 export interface ListRequest {
   status?: Status | null;
   tag?: string | null;
   trashed?: boolean;
+  sort?: Sort;
 }
 
 async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
@@ -38,6 +41,9 @@ export const api = {
   searchArticles: (text: string, limit = 50) =>
     call<SearchPage>('search_articles', { request: { text, limit } }),
   getArticle: (id: string) => call<Article>('get_article', { id }),
+  trashArticle: (id: string) => call<void>('trash_article', { id }),
+  restoreArticle: (id: string) => call<void>('restore_article', { id }),
+  loadSamples: () => call<ArticleSummary[]>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } }),
   saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),
   setStatus: (id: string, status: Status) => call<Article>('set_status', { request: { id, status } }),

@@ -126,3 +126,11 @@ export function takeTheirs(): void {
   if (draft.save.kind !== 'conflict') return;
   replace(draft.save.theirs);
 }
+
+/** Closes the open article (after it was moved to the trash). */
+export function close(): void {
+  saver.cancel();
+  draft.article = null;
+  draft.fields = null;
+  draft.save = { kind: 'idle' };
+}

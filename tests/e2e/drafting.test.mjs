@@ -1,0 +1,105 @@
+// Tier 4: drafting in the real window. A new article is typed (Korean and English), autosaved,
+// found again after a restart and through `newsdesk show`; a change made elsewhere meanwhile
+// is shown as a conflict and resolved without losing either version.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { execFileSync } from 'node:child_process';
+import { startDriver, newsdesk } from './webdriver.mjs';
+
+const bin = process.env.NEWSDESK_BIN;
+assert.ok(bin, 'NEWSDESK_BIN must name the built newsdesk binary');
+const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-draft-'));
+const library = path.join(dir, 'drafting.db');
+let harness;
+let session;
+let articleId;
+
+const headline = '폭우 뒤의 골목 Alley after the storm';
+const korean = '밤새 내린 비로 골목 상점 세 곳이 물에 잠겼다.';
+const english = 'Shopkeepers were sweeping water out by seven.';
+
+before(async () => {
+  harness = await startDriver({
+    env: { NEWSDESK_LIBRARY: library, LANG: 'ko_KR.UTF-8', XDG_DATA_HOME: path.join(dir, 'data') },
+  });
+  session = await harness.session(bin);
+});
+
+after(async () => {
+  await session?.end();
+  harness?.stop();
+});
+
+async function savedState(s) {
+  return s.until('save-state saved', async () => {
+    const el = await s.byTestId('save-state');
+    const state = await s.cmd('GET', `/element/${el}/attribute/data-state`);
+    return state === 'saved' ? state : null;
+  }, 20000);
+}
+
+test('a new article typed in Korean and English is autosaved', async () => {
+  await session.click(await session.byTestId('new-article'));
+  const h = await session.byTestId('headline');
+  await session.type(h, headline);
+  const editor = await session.byTestId('editor');
+  await session.click(editor);
+  await session.type(editor, `${korean}\n${english}`);
+  await savedState(session);
+  // Give the autosave of the last keystrokes time to land, then confirm again.
+  await new Promise((r) => setTimeout(r, 2000));
+  await savedState(session);
+  await session.screenshot('editor-korean');
+  const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--json']));
+  assert.equal(rows.length, 1);
+  articleId = rows[0].id;
+  assert.equal(rows[0].headline, headline);
+});
+
+test('after a restart the text is there, in the window and through `newsdesk show`', async () => {
+  await session.end();
+  session = await harness.session(bin);
+  const rows = await session.until('library row', async () => {
+    const r = await session.findAll('[data-testid="library-item"]');
+    return r.length === 1 ? r : null;
+  });
+  await session.click(rows[0]);
+  const body = await session.until('body text', async () => {
+    const t = await session.text(await session.byTestId('editor'));
+    return t.includes(english) ? t : null;
+  });
+  assert.ok(body.includes(korean), body);
+  const shown = JSON.parse(newsdesk(bin, ['--library', library, 'show', articleId, '--json']));
+  assert.equal(shown.headline, headline);
+  const texts = shown.body.content.map((p) => (p.content ?? []).map((i) => i.text ?? '').join(''));
+  assert.deepEqual(texts, [korean, english]);
+  const plain = newsdesk(bin, ['--library', library, 'show', articleId]);
+  assert.ok(plain.includes(korean) && plain.includes(english));
+});
+
+test('a change made elsewhere is a conflict, resolved without loss', async () => {
+  // Another writer (here the command line, as a second window would) changes the status,
+  // which makes a new version; the window's next save is based on the old one.
+  newsdesk(bin, ['--library', library, 'set-status', articleId, 'editing']);
+  const editor = await session.byTestId('editor');
+  await session.click(editor);
+  const mine = ' 오후에는 구청 직원들이 모래주머니를 날랐다.';
+  await session.type(editor, mine);
+  const conflict = await session.byTestId('conflict');
+  const shownMine = await session.text(await session.byTestId('conflict-mine'));
+  const shownTheirs = await session.text(await session.byTestId('conflict-theirs'));
+  assert.ok(shownMine.includes('모래주머니'), shownMine);
+  assert.ok(!shownTheirs.includes('모래주머니'), shownTheirs);
+  assert.ok(conflict);
+  await session.screenshot('editor-conflict');
+  await session.click(await session.byTestId('conflict-keep-mine'));
+  await savedState(session);
+  const shown = JSON.parse(newsdesk(bin, ['--library', library, 'show', articleId, '--json']));
+  assert.ok(JSON.stringify(shown.body).includes('모래주머니'), 'my text was saved');
+  const revs = JSON.parse(newsdesk(bin, ['--library', library, 'revisions', articleId, '--json']));
+  assert.ok(revs.some((r) => r.reason === 'status'), 'the other version stays in the revisions');
+  execFileSync(bin, ['--library', library, 'check']);
+});
