@@ -16,6 +16,8 @@ const COMMANDS: &[&str] = &[
     "restore_revision",
     "trash_article",
     "restore_article",
+    "put_image",
+    "get_asset",
 ];
 
 fn main() {

@@ -29,6 +29,8 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::restore_revision,
         commands::trash_article,
         commands::restore_article,
+        commands::put_image,
+        commands::get_asset,
     ])
 }
 

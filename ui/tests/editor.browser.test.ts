@@ -97,6 +97,27 @@ describe('the editor in Chromium', () => {
     await page.screenshot({ path: path.join(artifacts, 'editor-hangul.png') });
   });
 
+  it('a pasted image is stored in the library and keeps its caption', async () => {
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    await page.evaluate(() => {
+      const png = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0, 0, 0, 0]);
+      const data = new DataTransfer();
+      data.items.add(new File([png], '항구 사진.png', { type: 'image/png' }));
+      const editor = document.querySelector('[data-testid="editor"]')!;
+      editor.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    await page.getByTestId('image-caption').waitFor();
+    expect(await page.evaluate(() => (window as unknown as { __images: number[] }).__images)).toEqual([12]);
+    await page.getByTestId('image-caption').fill('새벽 부두의 경매장');
+    await page.getByTestId('image-caption').press('Tab');
+    await expect
+      .poll(async () => JSON.stringify(await savedBody()), { timeout: 5000 })
+      .toContain('"caption":"새벽 부두의 경매장"');
+    const image = (await savedBody())?.content?.find((b) => b.type === 'image') as unknown as { attrs: Record<string, string> };
+    expect(image.attrs).toEqual({ asset: 'ab'.repeat(32), alt: '항구 사진', caption: '새벽 부두의 경매장', credit: '' });
+  });
+
   it('shows the save state in the reporter’s language', async () => {
     const text = await page.getByTestId('save-state').textContent();
     expect(text).toMatch(/저장/);

@@ -81,6 +81,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
     let nextId = 100;
     w.__ipcCalls = calls;
     w.__saved = saved;
+    w.__images = [];
     const now = () => new Date().toISOString();
     const counts = { chars: 0, chars_no_spaces: 0, words: 0, manuscript_pages: 0, reading_minutes: 0 };
     w.__TAURI_INTERNALS__ = {
@@ -131,6 +132,14 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'list_revisions':
             return [];
+          case 'put_image': {
+            const bytes = new Uint8Array(args as unknown as ArrayBuffer);
+            if (bytes[0] !== 0x89) throw { kind: 'invalid', message: 'this file is not a PNG, JPEG, GIF or WebP image' };
+            (w.__images as number[]).push(bytes.length);
+            return 'ab'.repeat(32);
+          }
+          case 'get_asset':
+            return new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer;
           default:
             throw { kind: 'invalid', message: `unknown command ${cmd}` };
         }

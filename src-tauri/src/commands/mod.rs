@@ -1,9 +1,11 @@
 //! The app's IPC commands: thin wrappers that validate arguments and call newsdesk-core.
 //! Every command here is listed in build.rs (the ACL) and allowed in capabilities/main.json.
 mod articles;
+mod assets;
 mod library;
 
 pub use articles::*;
+pub use assets::*;
 pub use library::*;
 
 use std::sync::{Mutex, MutexGuard};

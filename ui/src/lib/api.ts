@@ -1,5 +1,5 @@
 // The only module that calls `invoke`: one typed function per app command.
-import { invoke } from '@tauri-apps/api/core';
+import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, RevisionInfo, SearchPage, Status } from './types';
 
 export type Sort = 'updated' | 'created' | 'headline';
@@ -11,7 +11,7 @@ export interface ListRequest {
   sort?: Sort;
 }
 
-async function call<T>(command: string, args?: Record<string, unknown>): Promise<T> {
+async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
@@ -43,6 +43,9 @@ export const api = {
   getArticle: (id: string) => call<Article>('get_article', { id }),
   trashArticle: (id: string) => call<void>('trash_article', { id }),
   restoreArticle: (id: string) => call<void>('restore_article', { id }),
+  /** Stores an image's bytes in the library; resolves to its asset id. */
+  putImage: (bytes: ArrayBuffer) => call<string>('put_image', bytes),
+  getAsset: (id: string) => call<ArrayBuffer>('get_asset', { id }),
   loadSamples: () => call<ArticleSummary[]>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } }),
   saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),

@@ -4,6 +4,7 @@
 // mailto). Nothing else can enter a document: pasted HTML is parsed against this schema.
 import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { imageNodeView } from './images';
 
 export const LINK_PROTOCOL = /^(https?:\/\/|mailto:)\S+$/i;
 
@@ -33,6 +34,9 @@ export const LibraryImage = Node.create({
         }),
       },
     ];
+  },
+  addNodeView() {
+    return imageNodeView;
   },
   renderHTML({ node, HTMLAttributes }) {
     const { asset, alt, caption, credit } = node.attrs as Record<string, string>;
