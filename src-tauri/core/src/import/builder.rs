@@ -108,6 +108,8 @@ enum Pending {
 struct TextBlock {
     kind: TextKind,
     content: Vec<Inline>,
+    /// Text was written since the block began (kept to answer without a scan).
+    has_text: bool,
 }
 
 /// The document under construction. See the module documentation.
@@ -239,13 +241,13 @@ impl DocBuilder {
             TextKind::Heading(level) => TextKind::Heading(level.clamp(2, 4)),
             k => k,
         };
-        self.block = Some(TextBlock { kind, content: Vec::new() });
+        self.block = Some(TextBlock { kind, content: Vec::new(), has_text: false });
     }
 
     /// Ends the open paragraph or heading, if any; an empty one is dropped.
     pub fn end_block(&mut self) {
         self.pending = Pending::None;
-        let Some(TextBlock { kind, mut content }) = self.block.take() else { return };
+        let Some(TextBlock { kind, mut content, .. }) = self.block.take() else { return };
         trim_inlines(&mut content);
         if content.is_empty() {
             return;
@@ -384,6 +386,7 @@ impl DocBuilder {
     /// Appends one character under the current marks.
     fn append(&mut self, c: char) {
         let Some(block) = self.block.as_mut() else { return };
+        block.has_text = true;
         if let Some(Inline::Text { text, marks }) = block.content.last_mut() {
             if *marks == self.marks {
                 text.push(c);
@@ -395,6 +398,7 @@ impl DocBuilder {
 
     fn append_with(&mut self, s: &str, marks: Vec<Mark>) {
         let Some(block) = self.block.as_mut() else { return };
+        block.has_text = true;
         if let Some(Inline::Text { text, marks: m }) = block.content.last_mut() {
             if *m == marks {
                 text.push_str(s);
@@ -405,7 +409,7 @@ impl DocBuilder {
     }
 
     fn block_has_text(&self) -> bool {
-        self.block.as_ref().is_some_and(|b| b.content.iter().any(|i| matches!(i, Inline::Text { .. })))
+        self.block.as_ref().is_some_and(|b| b.has_text)
     }
 
     fn ends_with_break(&self) -> bool {

@@ -179,6 +179,42 @@ mod tests {
         }
     }
 
+    /// Random mixtures of Markdown, HTML and text fragments: no panic, and every body
+    /// validates and round-trips. (A small fuzz run that needs no extra tool; set
+    /// `NEWSDESK_FUZZ_ITERS` for a longer one.)
+    #[test]
+    fn random_inputs_validate() {
+        let iterations: usize = std::env::var("NEWSDESK_FUZZ_ITERS").ok().and_then(|v| v.parse().ok()).unwrap_or(1500);
+        const TOKENS: &[&str] = &[
+            "# ", "## ", "\n", "\n\n", "  ", "\t", "- ", "1. ", "> ", "**", "*", "_", "~~", "`", "```\n",
+            "---\n", "| a | b |\n|---|---|\n", "[", "](", ")", "](https://a.example)", "](javascript:x)",
+            "![", "<", ">", "</", "p>", "b>", "li>", "ul>", "ol start=9>", "blockquote>", "pre>", "br>",
+            "hr>", "h1>", "h4>", "script>", "a href=\"https://b.example\">", "a href=\"javascript:y\">",
+            "table>", "tr>", "td>", "code>", "div>", "&nbsp;", "&lt;", "\u{0}", "\u{7}", "\r", "\u{FEFF}",
+            "\u{A0}", "\u{3000}", "가", "\"제목\"", "은", "word", "Word", "123", ".", "。", "\u{301}",
+            "\u{1112}\u{1161}\u{11AB}", "👍🏽", "\\", "<!--", "-->",
+        ];
+        let mut state: u64 = 0x9E37_79B9_7F4A_7C15;
+        let mut next = move || {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            state
+        };
+        for _ in 0..iterations {
+            let len = (next() % 40) as usize;
+            let src: String = (0..len).map(|_| TOKENS[(next() % TOKENS.len() as u64) as usize]).collect();
+            for format in [Format::Markdown, Format::Text, Format::Html] {
+                let f = convert(format, &src);
+                f.body.validate().unwrap_or_else(|e| panic!("{format:?} {src:?}: {e}"));
+                let json = serde_json::to_string(&f.body).unwrap();
+                assert_eq!(crate::model::Doc::from_json(&json).unwrap(), f.body, "{format:?} {src:?}");
+                assert!(!json.contains("\"text\":\"\""), "{format:?} {src:?}");
+                let _ = crate::text::counts::count_document(&f.body);
+            }
+        }
+    }
+
     #[test]
     fn language_is_guessed() {
         assert_eq!(text_to_fields("서울시는 오늘 새 정책을 발표했다. Seoul City").language, "ko");

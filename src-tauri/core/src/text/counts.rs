@@ -42,8 +42,8 @@
 //! breaks takes no line; a line started by a hard break may open with any mark (the
 //! writer asked for the break). Zero-width characters are clusters like any other.
 //!
-//! Counting runs on every autosave: it makes one pass over the graphemes and one over the
-//! words of each paragraph, and allocates nothing per character.
+//! Counting runs on every autosave: it makes one pass over the grapheme clusters and one
+//! over the words of each paragraph, and allocates nothing per character.
 //!
 //! [`doc_paragraphs`]: crate::text::plain::doc_paragraphs
 
@@ -117,22 +117,37 @@ impl Tally {
                 self.other_words += 1;
             }
         }
-        let mut first_line = true;
+        // One pass over the clusters of each line between hard breaks. Spaces wait until a
+        // visible cluster follows, so those at either end of the line take no cell, and the
+        // line is started by its first visible cluster, so a blank line takes none.
+        let mut paragraph_start = true;
         for line in text.split('\n') {
             let line = line.strip_suffix('\r').unwrap_or(line);
+            let mut started = false;
+            let mut spaces = 0u32;
             for g in line.graphemes(true) {
                 self.chars += 1;
-                if !is_space(g) {
-                    self.chars_no_spaces += 1;
+                if is_space(g) {
+                    spaces += 1;
+                    continue;
                 }
-                if g.chars().next().is_some_and(is_syllabic) {
+                self.chars_no_spaces += 1;
+                let first = g.chars().next().unwrap_or(' ');
+                if is_syllabic(first) {
                     self.syllables += 1;
                 }
-            }
-            let trimmed = line.trim();
-            if !trimmed.is_empty() {
-                self.sheet.line(trimmed, first_line);
-                first_line = false;
+                let after_space = spaces > 0 || !started;
+                if !started {
+                    self.sheet.start_line(paragraph_start);
+                    started = true;
+                    paragraph_start = false;
+                } else {
+                    for _ in 0..spaces {
+                        self.sheet.space();
+                    }
+                }
+                self.sheet.put(classify(first, after_space));
+                spaces = 0;
             }
         }
     }
@@ -149,10 +164,9 @@ impl Tally {
     }
 }
 
-/// What fills a cell, as far as the 원고지 rules care.
+/// What fills a cell, as far as the 원고지 rules care (spaces are handled apart).
 #[derive(Clone, Copy, PartialEq, Eq)]
 enum Cell {
-    Space,
     /// A lowercase letter: two share a cell.
     Lower,
     /// A digit: two share a cell.
@@ -175,43 +189,43 @@ struct Sheet {
 }
 
 impl Sheet {
-    /// Lays out one non-blank, trimmed line of text: a paragraph's first line gets the
-    /// indent, a line after a hard break does not.
-    fn line(&mut self, text: &str, paragraph_start: bool) {
+    /// Starts a line: a paragraph's first line opens with the indent cell, a line after a
+    /// hard break does not.
+    fn start_line(&mut self, indent: bool) {
         self.lines += 1;
-        self.col = u32::from(paragraph_start);
+        self.col = u32::from(indent);
         self.half = None;
-        let mut prev_space = true;
-        for g in text.graphemes(true) {
-            let cell = classify(g, prev_space);
-            prev_space = cell == Cell::Space;
-            match cell {
-                Cell::Space => {
+    }
+
+    /// A space between two visible clusters: a cell, unless it would open a wrapped line.
+    fn space(&mut self) {
+        self.half = None;
+        if self.col < COLUMNS {
+            self.col += 1;
+        }
+    }
+
+    /// A visible cluster.
+    fn put(&mut self, cell: Cell) {
+        match cell {
+            Cell::Lower | Cell::Digit => {
+                if self.half == Some(cell) {
                     self.half = None;
-                    // Dropped where it would open a wrapped line.
-                    if self.col < COLUMNS {
-                        self.col += 1;
-                    }
-                }
-                Cell::Lower | Cell::Digit => {
-                    if self.half == Some(cell) {
-                        self.half = None;
-                    } else {
-                        self.place();
-                        self.half = Some(cell);
-                    }
-                }
-                Cell::Closing => {
-                    self.half = None;
-                    // Shares the last cell of a full line rather than open the next.
-                    if self.col < COLUMNS {
-                        self.col += 1;
-                    }
-                }
-                Cell::Single => {
-                    self.half = None;
+                } else {
                     self.place();
+                    self.half = Some(cell);
                 }
+            }
+            Cell::Closing => {
+                self.half = None;
+                // Shares the last cell of a full line rather than open the next.
+                if self.col < COLUMNS {
+                    self.col += 1;
+                }
+            }
+            Cell::Single => {
+                self.half = None;
+                self.place();
             }
         }
     }
@@ -226,15 +240,14 @@ impl Sheet {
     }
 }
 
-fn classify(g: &str, prev_space: bool) -> Cell {
-    let Some(c) = g.chars().next() else { return Cell::Single };
-    if is_space(g) {
-        Cell::Space
-    } else if c.is_ascii_digit() {
+/// The cell kind of a visible cluster, from its first character; `after_space`: it follows
+/// white space or opens the line (which makes a straight quote an opening one).
+fn classify(c: char, after_space: bool) -> Cell {
+    if c.is_ascii_digit() {
         Cell::Digit
     } else if c.is_lowercase() && c.is_alphabetic() {
         Cell::Lower
-    } else if is_closing(c) || (matches!(c, '"' | '\'') && !prev_space) {
+    } else if is_closing(c) || (matches!(c, '"' | '\'') && !after_space) {
         Cell::Closing
     } else {
         Cell::Single
