@@ -8,8 +8,9 @@
 //! - An image keeps its alt text, inline where it stood (there is no asset to point at).
 //! - A code block is one paragraph in the code mark, a hard break per line.
 //! - A table row is a paragraph of its cells' text, separated by ` | `.
-//! - Raw HTML, block or inline, is dropped; the text inside inline `<script>`, `<style>` and
-//!   similar elements too. Task-list checkboxes are dropped, their text kept.
+//! - Raw HTML, block or inline, is dropped (an inline `<br>` is a hard break); the text
+//!   inside inline `<script>`, `<style>` and similar elements too. Task-list checkboxes
+//!   are dropped, their text kept.
 //! - Optional front matter: a first block between `---` lines of `key: value` pairs, read
 //!   for `headline`/`title`, `deck`/`subtitle`, `summary`/`description`, `tags`/`keywords`
 //!   (`[a, b]`, `a, b` or `- a` lines), `section`/`category`, `language`/`lang`, `author`
@@ -166,8 +167,8 @@ impl Walker {
         self.b.undo(exit);
     }
 
-    /// Inline raw HTML is dropped; an opening `<script>` (and the like) also drops the text
-    /// up to its closing tag.
+    /// Inline raw HTML is dropped, but `<br>` is a hard break; an opening `<script>` (and
+    /// the like) also drops the text up to its closing tag.
     fn raw_inline(&mut self, html: &str) {
         let lower = html.trim_start().to_ascii_lowercase();
         match self.skip_inline {
@@ -178,6 +179,10 @@ impl Walker {
             }
             None => {
                 if let Some(rest) = lower.strip_prefix('<') {
+                    if starts_with_tag(rest, "br") {
+                        self.b.hard_break();
+                        return;
+                    }
                     self.skip_inline = DROPPED_ELEMENTS.iter().copied().find(|tag| starts_with_tag(rest, tag));
                 }
             }
@@ -389,6 +394,11 @@ mod tests {
             assert!(!json.contains(bad), "{bad} in {json}");
         }
         assert_eq!(f.body.content, vec![para(vec![t("앞 뒤 굵게?", vec![])])]);
+        let f = markdown_to_fields("한 줄<br>다음 줄<BR/>끝");
+        assert_eq!(
+            f.body.content,
+            vec![para(vec![t("한 줄", vec![]), Inline::HardBreak, t("다음 줄", vec![]), Inline::HardBreak, t("끝", vec![])])]
+        );
     }
 
     #[test]
