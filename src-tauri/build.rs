@@ -14,6 +14,7 @@ const COMMANDS: &[&str] = &[
     "set_status",
     "list_revisions",
     "restore_revision",
+    "compare_revisions",
     "trash_article",
     "restore_article",
     "put_image",

@@ -27,6 +27,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::set_status,
         commands::list_revisions,
         commands::restore_revision,
+        commands::compare_revisions,
         commands::trash_article,
         commands::restore_article,
         commands::put_image,

@@ -2,7 +2,7 @@
 use serde::Deserialize;
 use tauri::State;
 
-use newsdesk_core::library::{RevisionInfo, SaveOptions, SaveReason};
+use newsdesk_core::library::{RevisionDiff, RevisionInfo, SaveOptions, SaveReason};
 use newsdesk_core::model::{Article, ArticleFields, Byline, Status};
 
 use super::{check_id, limit, AppState};
@@ -131,4 +131,19 @@ pub fn trash_article(state: State<'_, AppState>, id: String) -> Result<(), Comma
 pub fn restore_article(state: State<'_, AppState>, id: String) -> Result<(), CommandError> {
     check_id(&id)?;
     Ok(state.library().restore(&id)?)
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct CompareRequest {
+    pub id: String,
+    pub from: i64,
+    pub to: i64,
+}
+
+/// What changed between two revisions: fields, and the body paragraph by paragraph.
+#[tauri::command]
+pub fn compare_revisions(state: State<'_, AppState>, request: CompareRequest) -> Result<RevisionDiff, CommandError> {
+    check_id(&request.id)?;
+    Ok(state.library().compare(&request.id, request.from, request.to)?)
 }

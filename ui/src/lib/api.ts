@@ -1,6 +1,6 @@
 // The only module that calls `invoke`: one typed function per app command.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
-import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, RevisionInfo, SearchPage, Status } from './types';
+import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, RevisionDiff, RevisionInfo, SearchPage, Status } from './types';
 
 export type Sort = 'updated' | 'created' | 'headline';
 
@@ -51,6 +51,8 @@ export const api = {
   saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),
   setStatus: (id: string, status: Status) => call<Article>('set_status', { request: { id, status } }),
   listRevisions: (id: string) => call<RevisionInfo[]>('list_revisions', { id }),
+  compareRevisions: (id: string, from: number, to: number) =>
+    call<RevisionDiff>('compare_revisions', { request: { id, from, to } }),
   restoreRevision: (id: string, revisionId: number, baseVersion: number) =>
     call<Article>('restore_revision', { request: { id, revision_id: revisionId, base_version: baseVersion } }),
 };

@@ -87,6 +87,25 @@ export interface RevisionInfo {
   chars: number;
 }
 
+export interface FieldChange {
+  field: string;
+  from: string;
+  to: string;
+}
+
+export interface DiffOp {
+  op: 'equal' | 'insert' | 'delete';
+  paragraphs: string[];
+}
+
+export interface RevisionDiff {
+  article_id: string;
+  from: RevisionInfo;
+  to: RevisionInfo;
+  fields: FieldChange[];
+  body: DiffOp[];
+}
+
 export interface Article {
   id: string;
   kind: Kind;
