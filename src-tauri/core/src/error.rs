@@ -42,3 +42,20 @@ impl Error {
         }
     }
 }
+
+impl From<rusqlite::Error> for Error {
+    fn from(e: rusqlite::Error) -> Error {
+        use rusqlite::ErrorCode;
+        match e.sqlite_error_code() {
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Database(
+                "the library is busy with another window or program; try again in a moment".into(),
+            ),
+            Some(ErrorCode::DiskFull) => Error::Database("the disk is full; free some space and save again".into()),
+            Some(ErrorCode::ReadOnly) => Error::Database("the library file cannot be written (read-only)".into()),
+            Some(ErrorCode::DatabaseCorrupt) => {
+                Error::Database(format!("the library file is damaged ({e}); restore it from a backup"))
+            }
+            _ => Error::Database(e.to_string()),
+        }
+    }
+}

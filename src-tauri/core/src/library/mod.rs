@@ -1,1 +1,79 @@
 //! The SQLite library: one file holding articles, revisions, assets, tags and settings.
+//!
+//! A [`Library`] owns one connection. Every write runs in one transaction that also updates
+//! the search index (triggers) and the revision history, and commits with `synchronous=FULL`
+//! in WAL mode, so a save that returned `Ok` survives a crash or a power cut.
+//!
+//! Map of the modules: `open` (refusing foreign files, connection settings), `migrate`
+//! (schema versions), `articles` (create, read, save, list, trash), `revisions` (history,
+//! compare, restore), `search`, `maintenance` (backup, check), `settings`, `assets`.
+mod articles;
+mod assets;
+mod maintenance;
+mod migrate;
+mod open;
+mod revisions;
+mod search;
+mod settings;
+mod types;
+
+use std::path::{Path, PathBuf};
+
+use rusqlite::Connection;
+
+use crate::error::Result;
+
+pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub use types::*;
+
+/// An open library file.
+pub struct Library {
+    conn: Connection,
+    path: PathBuf,
+    schema_version: i64,
+}
+
+impl std::fmt::Debug for Library {
+    fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
+        f.debug_struct("Library").field("path", &self.path).field("schema_version", &self.schema_version).finish()
+    }
+}
+
+impl Library {
+    /// Opens the library at `path`, creating it (and its parent folders) when the file is
+    /// missing or empty.
+    ///
+    /// A file that is not a SQLite database, or is another program's database, is refused
+    /// with [`crate::Error::NotALibrary`]; one written by a newer build with
+    /// [`crate::Error::TooNew`]. In both cases the file is left exactly as it was: it is
+    /// inspected read-only before anything writes to it.
+    pub fn open(path: &Path) -> Result<Library> {
+        let (conn, schema_version) = open::open_connection(path)?;
+        Ok(Library { conn, path: path.to_path_buf(), schema_version })
+    }
+
+    /// The library file.
+    pub fn path(&self) -> &Path {
+        &self.path
+    }
+
+    /// The schema version of the open file (always [`SCHEMA_VERSION`] once open).
+    pub fn schema_version(&self) -> i64 {
+        self.schema_version
+    }
+}
+
+/// Now, UTC, RFC 3339 with milliseconds, e.g. `2025-07-28T09:00:00.000Z`. Every stored time
+/// has this exact shape, so they sort and compare as strings.
+pub(crate) fn now() -> String {
+    format_time(chrono::Utc::now())
+}
+
+pub(crate) fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
+    t.to_rfc3339_opts(chrono::SecondsFormat::Millis, true)
+}
+
+/// Parses a stored or user-given RFC 3339 time.
+pub(crate) fn parse_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
+    chrono::DateTime::parse_from_rfc3339(s.trim()).ok().map(|t| t.with_timezone(&chrono::Utc))
+}

@@ -1,0 +1,234 @@
+//! Backup (SQLite online backup, consistent while others write) and the integrity check.
+use std::collections::BTreeSet;
+use std::fs;
+use std::path::Path;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::open::sidecar;
+use super::revisions::decode_blob;
+use super::types::CheckReport;
+use super::Library;
+use crate::error::{Error, Result};
+use crate::model::Doc;
+use crate::text::plain::doc_to_plain;
+
+/// Most problems of one kind listed before "and N more".
+const MAX_LISTED: usize = 20;
+
+fn file_error(path: &Path, reason: impl Into<String>) -> Error {
+    Error::File { path: path.to_path_buf(), reason: reason.into() }
+}
+
+/// Fsyncs the folder holding `path`, so a rename in it survives a power cut.
+fn sync_parent(path: &Path) -> Result<()> {
+    #[cfg(unix)]
+    if let Some(dir) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+        fs::File::open(dir)?.sync_all()?;
+    }
+    let _ = path;
+    Ok(())
+}
+
+impl Library {
+    /// Writes a consistent copy of the library to `dest`, even while another connection is
+    /// writing: the whole database is copied in one step of SQLite's online backup, under
+    /// one read snapshot. The copy goes to a temporary file beside `dest`, is synced, then
+    /// renamed. An existing `dest` is refused, never overwritten.
+    pub fn backup(&self, dest: &Path) -> Result<()> {
+        if dest.exists() {
+            return Err(file_error(dest, "a file with this name already exists; choose another name"));
+        }
+        let name = dest.file_name().ok_or_else(|| file_error(dest, "this is not a file name"))?;
+        let tmp = dest.with_file_name(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+        let result = self.backup_to(&tmp).and_then(|()| {
+            fs::File::open(&tmp)?.sync_all()?;
+            if dest.exists() {
+                return Err(file_error(dest, "a file with this name appeared during the backup"));
+            }
+            fs::rename(&tmp, dest)?;
+            sync_parent(dest)
+        });
+        if result.is_err() {
+            for p in [tmp.clone(), sidecar(&tmp, "-journal"), sidecar(&tmp, "-wal"), sidecar(&tmp, "-shm")] {
+                let _ = fs::remove_file(p);
+            }
+        }
+        result
+    }
+
+    fn backup_to(&self, tmp: &Path) -> Result<()> {
+        if let Some(parent) = tmp.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+        let mut out = Connection::open_with_flags(
+            tmp,
+            OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+        )?;
+        {
+            let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
+            // -1: every page in one step, so the copy is one snapshot and never restarts.
+            let mut tries = 0;
+            loop {
+                match backup.step(-1)? {
+                    rusqlite::backup::StepResult::Done => break,
+                    _ if tries < 200 => {
+                        tries += 1;
+                        std::thread::sleep(std::time::Duration::from_millis(25));
+                    }
+                    _ => {
+                        return Err(Error::Database(
+                            "the backup could not read the library: it stayed busy; try again".into(),
+                        ))
+                    }
+                }
+            }
+        }
+        // The copy says "WAL" in its header; fold any log into the file before closing.
+        out.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
+        out.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
+        out.close().map_err(|(_, e)| e)?;
+        Ok(())
+    }
+
+    /// Checks the library: SQLite's integrity and foreign keys, that the search index
+    /// matches the articles (every article indexed with its current text, no stray rows),
+    /// that stored derived text matches each body, and that every revision's content
+    /// decompresses and matches its hash. Problems are listed in plain words.
+    pub fn check(&self) -> Result<CheckReport> {
+        let mut problems = Vec::new();
+        let conn = &self.conn;
+
+        let mut integrity = conn.prepare("PRAGMA integrity_check")?;
+        for row in integrity.query_map([], |r| r.get::<_, String>(0))? {
+            let row = row?;
+            if row != "ok" {
+                problems.push(format!("database integrity: {row}"));
+            }
+        }
+        let mut fk = conn.prepare("PRAGMA foreign_key_check")?;
+        for row in fk.query_map([], |r| Ok((r.get::<_, String>(0)?, r.get::<_, Option<i64>>(1)?, r.get::<_, String>(2)?)))? {
+            let (table, rowid, parent) = row?;
+            problems.push(format!("a row of {table} (row {}) points at a missing {parent} row", rowid.unwrap_or(-1)));
+        }
+
+        self.check_search_index(&mut problems)?;
+        self.check_derived_text(&mut problems)?;
+        self.check_revisions(&mut problems)?;
+
+        let articles: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
+        let revisions: i64 = conn.query_row("SELECT count(*) FROM revisions", [], |r| r.get(0))?;
+        Ok(CheckReport { ok: problems.is_empty(), articles: articles as u64, revisions: revisions as u64, problems })
+    }
+
+    fn check_search_index(&self, problems: &mut Vec<String>) -> Result<()> {
+        let ids = |sql: &str| -> Result<BTreeSet<i64>> {
+            let mut stmt = self.conn.prepare(sql)?;
+            let rows = stmt.query_map([], |r| r.get(0))?;
+            Ok(rows.collect::<rusqlite::Result<_>>()?)
+        };
+        let articles = ids("SELECT seq FROM articles")?;
+        let indexed = ids("SELECT id FROM articles_fts_docsize")?;
+        let missing: Vec<_> = articles.difference(&indexed).collect();
+        let stray: Vec<_> = indexed.difference(&articles).collect();
+        if !missing.is_empty() {
+            let names = self.article_ids(&missing)?;
+            problems.push(format!("{} article(s) are missing from the search index: {}", missing.len(), names));
+        }
+        if !stray.is_empty() {
+            problems.push(format!("the search index holds {} row(s) of articles that no longer exist", stray.len()));
+        }
+        let result = self.conn.execute(
+            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
+            [],
+        );
+        if let Err(e) = result {
+            problems.push(format!("the search index does not match the article text ({e}); rebuild the search index"));
+        }
+        Ok(())
+    }
+
+    fn article_ids(&self, seqs: &[&i64]) -> Result<String> {
+        let mut stmt = self.conn.prepare_cached("SELECT id FROM articles WHERE seq = ?1")?;
+        let mut names = Vec::new();
+        for s in seqs.iter().take(MAX_LISTED) {
+            names.push(stmt.query_row([**s], |r| r.get::<_, String>(0))?);
+        }
+        if seqs.len() > MAX_LISTED {
+            names.push(format!("and {} more", seqs.len() - MAX_LISTED));
+        }
+        Ok(names.join(", "))
+    }
+
+    fn check_derived_text(&self, problems: &mut Vec<String>) -> Result<()> {
+        let mut stmt = self.conn.prepare("SELECT id, body, body_text, tags, tags_text FROM articles")?;
+        let mut rows = stmt.query([])?;
+        while let Some(r) = rows.next()? {
+            let id: String = r.get(0)?;
+            let body: String = r.get(1)?;
+            let problem = match serde_json::from_str::<Doc>(&body) {
+                Err(e) => Some(format!("the body of article {id} does not fit the document schema ({e})")),
+                Ok(doc) if doc_to_plain(&doc) != r.get::<_, String>(2)? => {
+                    Some(format!("the search text of article {id} is out of date"))
+                }
+                Ok(_) => match serde_json::from_str::<Vec<String>>(&r.get::<_, String>(3)?) {
+                    Ok(tags) if tags.join("\n") == r.get::<_, String>(4)? => None,
+                    _ => Some(format!("the tags of article {id} are damaged")),
+                },
+            };
+            if let Some(p) = problem {
+                problems.push(p);
+            }
+        }
+        let tag_rows: i64 = self.conn.query_row(
+            "SELECT count(*) FROM article_tags t JOIN articles a ON a.id = t.article_id \
+             WHERE NOT EXISTS (SELECT 1 FROM json_each(a.tags) j WHERE j.value = t.tag)",
+            [],
+            |r| r.get(0),
+        )?;
+        let tag_count: (i64, i64) = self.conn.query_row(
+            "SELECT (SELECT count(*) FROM article_tags), (SELECT coalesce(sum(json_array_length(tags)), 0) FROM articles)",
+            [],
+            |r| Ok((r.get(0)?, r.get(1)?)),
+        )?;
+        if tag_rows > 0 || tag_count.0 != tag_count.1 {
+            problems.push("the tag index does not match the articles' tags".into());
+        }
+        Ok(())
+    }
+
+    fn check_revisions(&self, problems: &mut Vec<String>) -> Result<()> {
+        let mut stmt = self.conn.prepare("SELECT id, hash, data FROM blobs")?;
+        let mut rows = stmt.query([])?;
+        let mut bad = 0usize;
+        while let Some(r) = rows.next()? {
+            let (id, hash): (i64, String) = (r.get(0)?, r.get(1)?);
+            let data = r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?;
+            if let Err(why) = decode_blob(&hash, data) {
+                bad += 1;
+                if bad <= MAX_LISTED {
+                    problems.push(format!("stored revision content {id} is damaged: {why}"));
+                }
+            }
+        }
+        if bad > MAX_LISTED {
+            problems.push(format!("and {} more damaged revision contents", bad - MAX_LISTED));
+        }
+        let without: i64 = self.conn.query_row(
+            "SELECT count(*) FROM articles a WHERE NOT EXISTS (SELECT 1 FROM revisions r WHERE r.article_id = a.id)",
+            [],
+            |r| r.get(0),
+        )?;
+        if without > 0 {
+            problems.push(format!("{without} article(s) have no revision"));
+        }
+        Ok(())
+    }
+
+    /// Rebuilds the search index from the articles (the repair for a check that found the
+    /// index out of step).
+    pub fn rebuild_search_index(&mut self) -> Result<()> {
+        self.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')", [])?;
+        Ok(())
+    }
+}

@@ -1,0 +1,141 @@
+//! Versioned schema migrations. `PRAGMA user_version` holds the number of migrations applied;
+//! `PRAGMA application_id` marks the file as a Newsdesk library.
+//!
+//! Never edit a migration that has shipped: add a new one at the end, and add a fixture
+//! library of the old version to `tests/fixtures/` (see `tests/migrations.rs`).
+use rusqlite::{Connection, TransactionBehavior};
+
+use crate::error::{Error, Result};
+use std::path::Path;
+
+/// "NDSK": written into the SQLite header of every library.
+pub const APPLICATION_ID: i32 = 0x4E44_534B;
+
+/// Each entry takes the schema from version `i` to `i + 1`.
+const MIGRATIONS: &[&str] = &[
+    // 1: articles, tags, revisions with deduplicated compressed content, assets, settings,
+    //    and the trigram search index kept in step by triggers.
+    r#"
+    CREATE TABLE articles (
+        seq          INTEGER PRIMARY KEY,
+        id           TEXT NOT NULL UNIQUE,
+        kind         TEXT NOT NULL DEFAULT 'article' CHECK (kind IN ('article', 'roundup')),
+        headline     TEXT NOT NULL DEFAULT '',
+        deck         TEXT NOT NULL DEFAULT '',
+        byline_name  TEXT NOT NULL DEFAULT '',
+        byline_email TEXT NOT NULL DEFAULT '',
+        summary      TEXT NOT NULL DEFAULT '',
+        body         TEXT NOT NULL,
+        body_text    TEXT NOT NULL DEFAULT '',
+        tags         TEXT NOT NULL DEFAULT '[]',
+        tags_text    TEXT NOT NULL DEFAULT '',
+        section      TEXT NOT NULL DEFAULT '',
+        language     TEXT NOT NULL DEFAULT '',
+        status       TEXT NOT NULL CHECK (status IN ('draft', 'editing', 'ready', 'published')),
+        created_at   TEXT NOT NULL,
+        updated_at   TEXT NOT NULL,
+        published_at TEXT,
+        trashed_at   TEXT,
+        version      INTEGER NOT NULL DEFAULT 1,
+        chars        INTEGER NOT NULL DEFAULT 0
+    );
+    CREATE INDEX articles_updated ON articles (trashed_at, updated_at);
+    CREATE INDEX articles_created ON articles (trashed_at, created_at);
+    CREATE INDEX articles_status ON articles (status, updated_at);
+
+    CREATE TABLE article_tags (
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        tag        TEXT NOT NULL,
+        position   INTEGER NOT NULL,
+        PRIMARY KEY (article_id, tag)
+    ) WITHOUT ROWID;
+    CREATE INDEX article_tags_tag ON article_tags (tag, article_id);
+
+    CREATE TABLE blobs (
+        id    INTEGER PRIMARY KEY,
+        hash  TEXT NOT NULL UNIQUE,
+        size  INTEGER NOT NULL,
+        data  BLOB NOT NULL
+    );
+
+    CREATE TABLE revisions (
+        id         INTEGER PRIMARY KEY,
+        article_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        created_at TEXT NOT NULL,
+        reason     TEXT NOT NULL,
+        version    INTEGER NOT NULL,
+        status     TEXT NOT NULL,
+        chars      INTEGER NOT NULL,
+        blob_id    INTEGER NOT NULL REFERENCES blobs (id)
+    );
+    CREATE INDEX revisions_article ON revisions (article_id, id);
+    CREATE INDEX revisions_blob ON revisions (blob_id);
+
+    CREATE TABLE assets (
+        sha256     TEXT PRIMARY KEY,
+        mime       TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        created_at TEXT NOT NULL,
+        data       BLOB NOT NULL
+    );
+
+    CREATE TABLE settings (
+        key   TEXT PRIMARY KEY,
+        value TEXT NOT NULL
+    ) WITHOUT ROWID;
+
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        headline, deck, summary, body_text, tags_text,
+        content = 'articles', content_rowid = 'seq', tokenize = 'trigram'
+    );
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
+        VALUES (new.seq, new.headline, new.deck, new.summary, new.body_text, new.tags_text);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, deck, summary, body_text, tags_text)
+        VALUES ('delete', old.seq, old.headline, old.deck, old.summary, old.body_text, old.tags_text);
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, deck, summary, body_text, tags_text ON articles BEGIN
+        INSERT INTO articles_fts (articles_fts, rowid, headline, deck, summary, body_text, tags_text)
+        VALUES ('delete', old.seq, old.headline, old.deck, old.summary, old.body_text, old.tags_text);
+        INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
+        VALUES (new.seq, new.headline, new.deck, new.summary, new.body_text, new.tags_text);
+    END;
+    "#,
+];
+
+/// The schema version this build writes and reads.
+pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
+
+/// Brings the schema up to [`SCHEMA_VERSION`] in one transaction. Re-reads the version and
+/// the application id inside the transaction, so a newer or foreign file is refused even
+/// when another process changed it after the read-only inspection.
+pub fn migrate(conn: &mut Connection, path: &Path) -> Result<i64> {
+    let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+    let app_id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+    let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if app_id != APPLICATION_ID {
+        let tables: i64 = tx.query_row("SELECT count(*) FROM sqlite_schema", [], |r| r.get(0))?;
+        if app_id != 0 || tables > 0 {
+            return Err(Error::NotALibrary {
+                path: path.to_path_buf(),
+                reason: "it is a database of another program".into(),
+            });
+        }
+    }
+    if version > SCHEMA_VERSION {
+        return Err(Error::TooNew { path: path.to_path_buf(), found: version, supported: SCHEMA_VERSION });
+    }
+    if version == SCHEMA_VERSION && app_id == APPLICATION_ID {
+        return Ok(version);
+    }
+    for (i, sql) in MIGRATIONS.iter().enumerate().skip(version.max(0) as usize) {
+        tx.execute_batch(sql)
+            .map_err(|e| Error::Database(format!("upgrading the library to version {} failed: {e}", i + 1)))?;
+    }
+    tx.pragma_update(None, "application_id", APPLICATION_ID)?;
+    tx.pragma_update(None, "user_version", SCHEMA_VERSION)?;
+    tx.commit()?;
+    Ok(SCHEMA_VERSION)
+}

@@ -1,0 +1,138 @@
+//! Opening a library file: refuse what is not ours without touching it, then set the
+//! connection up (WAL, synchronous=FULL, foreign keys, busy timeout) and migrate.
+use std::fs;
+use std::io::Read;
+use std::path::Path;
+use std::time::Duration;
+
+use rusqlite::{Connection, OpenFlags};
+
+use super::migrate::{self, APPLICATION_ID, SCHEMA_VERSION};
+use crate::error::{Error, Result};
+
+const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
+
+/// How long a write waits for another connection (another window, a backup) to finish.
+pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+
+/// Opens (or creates) the library at `path` and returns the connection and schema version.
+pub fn open_connection(path: &Path) -> Result<(Connection, i64)> {
+    let is_new = match fs::metadata(path) {
+        Ok(m) if m.is_dir() => {
+            return Err(not_a_library(path, "it is a folder"));
+        }
+        Ok(m) => m.len() == 0,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
+        Err(e) => return Err(e.into()),
+    };
+    if is_new {
+        if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
+            fs::create_dir_all(parent)?;
+        }
+    } else {
+        inspect(path)?;
+    }
+    let mut conn = Connection::open_with_flags(
+        path,
+        OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
+    )?;
+    configure(&conn)?;
+    let version = migrate::migrate(&mut conn, path)?;
+    Ok((conn, version))
+}
+
+/// Connection settings every library connection uses.
+pub fn configure(conn: &Connection) -> Result<()> {
+    conn.busy_timeout(BUSY_TIMEOUT)?;
+    let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
+    if !mode.eq_ignore_ascii_case("wal") {
+        return Err(Error::Database(format!(
+            "the library could not switch to write-ahead logging (it stayed in {mode} mode)"
+        )));
+    }
+    conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    Ok(())
+}
+
+/// Refuses a file that is not a Newsdesk library, or one from a newer build, without writing
+/// anything: the header is read by hand first, then SQLite opens the file read-only (and
+/// immutable when there is no write-ahead log, so no `-shm` file appears either).
+fn inspect(path: &Path) -> Result<()> {
+    let mut header = [0u8; 100];
+    let mut file = fs::File::open(path)?;
+    let n = read_up_to(&mut file, &mut header)?;
+    if n < 100 || &header[..16] != SQLITE_MAGIC {
+        return Err(not_a_library(path, "it is not a SQLite database"));
+    }
+    let user_version = i32::from_be_bytes([header[60], header[61], header[62], header[63]]) as i64;
+    let app_id = i32::from_be_bytes([header[68], header[69], header[70], header[71]]);
+    if app_id == APPLICATION_ID && user_version > SCHEMA_VERSION {
+        return Err(Error::TooNew { path: path.to_path_buf(), found: user_version, supported: SCHEMA_VERSION });
+    }
+    if app_id != APPLICATION_ID && app_id != 0 {
+        return Err(not_a_library(path, "it is a database of another program"));
+    }
+
+    let wal_exists = sidecar(path, "-wal").exists();
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = if wal_exists {
+        Connection::open_with_flags(path, flags)?
+    } else {
+        Connection::open_with_flags(immutable_uri(path), flags)?
+    };
+    let read = |sql: &str| -> Result<i64> {
+        conn.query_row(sql, [], |r| r.get(0)).map_err(|e| match e.sqlite_error_code() {
+            Some(rusqlite::ErrorCode::NotADatabase) => not_a_library(path, "it is not a SQLite database"),
+            _ => e.into(),
+        })
+    };
+    let app_id = read("PRAGMA application_id")? as i32;
+    let user_version = read("PRAGMA user_version")?;
+    let tables = read("SELECT count(*) FROM sqlite_schema")?;
+    drop(conn);
+    if app_id != APPLICATION_ID && (app_id != 0 || tables > 0) {
+        return Err(not_a_library(path, "it is a database of another program"));
+    }
+    if app_id == APPLICATION_ID && user_version > SCHEMA_VERSION {
+        return Err(Error::TooNew { path: path.to_path_buf(), found: user_version, supported: SCHEMA_VERSION });
+    }
+    Ok(())
+}
+
+fn read_up_to(file: &mut fs::File, buf: &mut [u8]) -> Result<usize> {
+    let mut n = 0;
+    while n < buf.len() {
+        match file.read(&mut buf[n..])? {
+            0 => break,
+            k => n += k,
+        }
+    }
+    Ok(n)
+}
+
+/// `path` with `suffix` appended to its file name (SQLite's `-wal` and `-shm` files).
+pub fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
+    let mut s = path.as_os_str().to_owned();
+    s.push(suffix);
+    s.into()
+}
+
+/// A `file:` URI that opens `path` read-only with `immutable=1`.
+fn immutable_uri(path: &Path) -> String {
+    let abs = std::path::absolute(path).unwrap_or_else(|_| path.to_path_buf());
+    let mut uri = String::from("file:");
+    for b in abs.to_string_lossy().bytes() {
+        match b {
+            b'A'..=b'Z' | b'a'..=b'z' | b'0'..=b'9' | b'/' | b'-' | b'_' | b'.' | b'~' => uri.push(b as char),
+            _ => uri.push_str(&format!("%{b:02X}")),
+        }
+    }
+    uri.push_str("?immutable=1");
+    uri
+}
+
+fn not_a_library(path: &Path, reason: &str) -> Error {
+    Error::NotALibrary { path: path.to_path_buf(), reason: reason.into() }
+}

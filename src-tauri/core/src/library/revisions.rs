@@ -1,0 +1,287 @@
+//! Revisions: uncapped history of each article. The content of a revision (its fields as
+//! JSON) is stored once per distinct content in `blobs`, keyed by SHA-256 and compressed
+//! with DEFLATE (zlib); a revision row points at its blob.
+use std::io::{Read, Write};
+
+use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use sha2::{Digest, Sha256};
+
+use super::articles::{self, fields_of, not_found, prepare, status_from_sql};
+use super::types::{DiffOp, DiffTag, FieldChange, Revision, RevisionDiff, RevisionInfo, SaveReason};
+use super::{now, parse_time, Library};
+use crate::error::{Error, Result};
+use crate::model::{ArticleFields, Status};
+use crate::text::counts::count_document;
+use crate::text::plain::doc_paragraphs;
+
+/// An autosave writes a revision only when the newest one is at least this old.
+pub const AUTOSAVE_REVISION_INTERVAL: chrono::Duration = chrono::Duration::minutes(5);
+
+/// When a save writes a revision.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum RevisionPolicy {
+    /// Only when the newest revision is at least 5 minutes old.
+    Autosave,
+    /// When the newest revision does not hold this content and status.
+    Changed,
+    /// Always.
+    Always,
+}
+
+impl RevisionPolicy {
+    pub fn for_reason(reason: SaveReason) -> RevisionPolicy {
+        match reason {
+            SaveReason::Autosave => RevisionPolicy::Autosave,
+            SaveReason::Explicit => RevisionPolicy::Changed,
+            SaveReason::Create | SaveReason::Status | SaveReason::Export | SaveReason::Restore | SaveReason::Import => {
+                RevisionPolicy::Always
+            }
+        }
+    }
+}
+
+/// The serialised content of a revision and its SHA-256 (lowercase hex).
+fn content_of(fields: &ArticleFields) -> Result<(Vec<u8>, String)> {
+    let json = serde_json::to_vec(fields).map_err(|e| Error::Invalid(format!("a revision could not be stored: {e}")))?;
+    let hash = hex(&Sha256::digest(&json));
+    Ok((json, hash))
+}
+
+pub(crate) fn hex(bytes: &[u8]) -> String {
+    bytes.iter().map(|b| format!("{b:02x}")).collect()
+}
+
+fn compress(data: &[u8]) -> Result<Vec<u8>> {
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    enc.write_all(data)?;
+    Ok(enc.finish()?)
+}
+
+/// Inflates a stored blob; the error names what went wrong for `check`.
+pub(crate) fn decompress(data: &[u8]) -> std::io::Result<Vec<u8>> {
+    let mut out = Vec::new();
+    flate2::read::ZlibDecoder::new(data).read_to_end(&mut out)?;
+    Ok(out)
+}
+
+/// Decodes a stored blob into fields, checking its hash.
+pub(crate) fn decode_blob(hash: &str, data: &[u8]) -> std::result::Result<ArticleFields, String> {
+    let json = decompress(data).map_err(|e| format!("it does not decompress ({e})"))?;
+    if hex(&Sha256::digest(&json)) != hash {
+        return Err("its content does not match its SHA-256".into());
+    }
+    serde_json::from_slice(&json).map_err(|e| format!("its content is not an article ({e})"))
+}
+
+/// Stores content once; returns the blob's row id and hash.
+fn put_blob(conn: &Connection, fields: &ArticleFields) -> Result<(i64, String)> {
+    let (json, hash) = content_of(fields)?;
+    let existing: Option<i64> =
+        conn.prepare_cached("SELECT id FROM blobs WHERE hash = ?1")?.query_row([&hash], |r| r.get(0)).optional()?;
+    if let Some(id) = existing {
+        return Ok((id, hash));
+    }
+    conn.prepare_cached("INSERT INTO blobs (hash, size, data) VALUES (?1, ?2, ?3)")?
+        .execute(params![hash, json.len() as i64, compress(&json)?])?;
+    Ok((conn.last_insert_rowid(), hash))
+}
+
+/// Writes one revision row (and its blob when new).
+#[allow(clippy::too_many_arguments)]
+pub(crate) fn write(
+    conn: &Connection,
+    article_id: &str,
+    fields: &ArticleFields,
+    status: Status,
+    version: i64,
+    chars: u64,
+    reason: SaveReason,
+    created_at: &str,
+) -> Result<RevisionInfo> {
+    let (blob_id, _) = put_blob(conn, fields)?;
+    conn.prepare_cached(
+        "INSERT INTO revisions (article_id, created_at, reason, version, status, chars, blob_id) \
+         VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7)",
+    )?
+    .execute(params![article_id, created_at, reason.as_str(), version, status.as_str(), chars as i64, blob_id])?;
+    Ok(RevisionInfo {
+        id: conn.last_insert_rowid(),
+        article_id: article_id.to_string(),
+        created_at: created_at.to_string(),
+        reason,
+        version,
+        chars,
+    })
+}
+
+/// Whether a save under `policy` should write a revision of `fields` with `status`.
+pub(crate) fn wanted(
+    conn: &Connection,
+    article_id: &str,
+    policy: RevisionPolicy,
+    fields: &ArticleFields,
+    status: Status,
+) -> Result<bool> {
+    if policy == RevisionPolicy::Always {
+        return Ok(true);
+    }
+    let newest: Option<(String, String, String)> = conn
+        .prepare_cached(
+            "SELECT r.created_at, b.hash, r.status FROM revisions r JOIN blobs b ON b.id = r.blob_id \
+             WHERE r.article_id = ?1 ORDER BY r.id DESC LIMIT 1",
+        )?
+        .query_row([article_id], |r| Ok((r.get(0)?, r.get(1)?, r.get(2)?)))
+        .optional()?;
+    let Some((created_at, hash, newest_status)) = newest else { return Ok(true) };
+    Ok(match policy {
+        RevisionPolicy::Autosave => match parse_time(&created_at) {
+            Some(t) => chrono::Utc::now() - t >= AUTOSAVE_REVISION_INTERVAL,
+            None => true,
+        },
+        _ => content_of(fields)?.1 != hash || newest_status != status.as_str(),
+    })
+}
+
+const INFO_COLUMNS: &str = "r.id, r.article_id, r.created_at, r.reason, r.version, r.chars";
+
+fn info_from_row(r: &rusqlite::Row) -> rusqlite::Result<RevisionInfo> {
+    Ok(RevisionInfo {
+        id: r.get(0)?,
+        article_id: r.get(1)?,
+        created_at: r.get(2)?,
+        reason: SaveReason::from_name(&r.get::<_, String>(3)?),
+        version: r.get(4)?,
+        chars: r.get::<_, i64>(5)?.max(0) as u64,
+    })
+}
+
+fn body_diff(from: &ArticleFields, to: &ArticleFields) -> Vec<DiffOp> {
+    let old = doc_paragraphs(&from.body);
+    let new = doc_paragraphs(&to.body);
+    let mut out: Vec<DiffOp> = Vec::new();
+    let mut push = |op: DiffTag, paragraphs: &[String]| {
+        if paragraphs.is_empty() {
+            return;
+        }
+        match out.last_mut() {
+            Some(last) if last.op == op => last.paragraphs.extend_from_slice(paragraphs),
+            _ => out.push(DiffOp { op, paragraphs: paragraphs.to_vec() }),
+        }
+    };
+    for op in similar::capture_diff_slices(similar::Algorithm::Patience, &old, &new) {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            similar::DiffTag::Equal => push(DiffTag::Equal, &new[n]),
+            similar::DiffTag::Delete => push(DiffTag::Delete, &old[o]),
+            similar::DiffTag::Insert => push(DiffTag::Insert, &new[n]),
+            similar::DiffTag::Replace => {
+                push(DiffTag::Delete, &old[o]);
+                push(DiffTag::Insert, &new[n]);
+            }
+        }
+    }
+    out
+}
+
+fn field_changes(from: &Revision, to: &Revision) -> Vec<FieldChange> {
+    let (a, b) = (&from.fields, &to.fields);
+    let pairs = [
+        ("headline", a.headline.clone(), b.headline.clone()),
+        ("deck", a.deck.clone(), b.deck.clone()),
+        ("byline_name", a.byline.name.clone(), b.byline.name.clone()),
+        ("byline_email", a.byline.email.clone(), b.byline.email.clone()),
+        ("summary", a.summary.clone(), b.summary.clone()),
+        ("tags", a.tags.join(", "), b.tags.join(", ")),
+        ("section", a.section.clone(), b.section.clone()),
+        ("language", a.language.clone(), b.language.clone()),
+        ("status", from.status.as_str().to_string(), to.status.as_str().to_string()),
+    ];
+    pairs
+        .into_iter()
+        .filter(|(_, x, y)| x != y)
+        .map(|(field, from, to)| FieldChange { field: field.into(), from, to })
+        .collect()
+}
+
+impl Library {
+    /// The revisions of an article, newest first.
+    pub fn revisions(&self, article_id: &str) -> Result<Vec<RevisionInfo>> {
+        articles::load(&self.conn, article_id)?;
+        let mut stmt = self
+            .conn
+            .prepare_cached(&format!("SELECT {INFO_COLUMNS} FROM revisions r WHERE r.article_id = ?1 ORDER BY r.id DESC"))?;
+        let rows = stmt.query_map([article_id], info_from_row)?;
+        Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
+    }
+
+    /// One revision with its content.
+    pub fn revision(&self, article_id: &str, revision_id: i64) -> Result<Revision> {
+        let row: Option<(RevisionInfo, String, String, Vec<u8>)> = self
+            .conn
+            .prepare_cached(&format!(
+                "SELECT {INFO_COLUMNS}, r.status, b.hash, b.data FROM revisions r JOIN blobs b ON b.id = r.blob_id \
+                 WHERE r.article_id = ?1 AND r.id = ?2"
+            ))?
+            .query_row(params![article_id, revision_id], |r| Ok((info_from_row(r)?, r.get(6)?, r.get(7)?, r.get(8)?)))
+            .optional()?;
+        let Some((info, status, hash, data)) = row else {
+            if !self.contains(article_id)? {
+                return Err(not_found(article_id));
+            }
+            return Err(Error::NotFound { what: "revision", id: revision_id.to_string() });
+        };
+        let fields = decode_blob(&hash, &data)
+            .map_err(|why| Error::Database(format!("revision {revision_id} is damaged: {why}")))?;
+        let status = status_from_sql(6, &status)?;
+        Ok(Revision { info, fields, status })
+    }
+
+    /// What changed from one revision to another (either order): each changed field, and
+    /// the body as runs of equal, inserted and deleted paragraphs.
+    pub fn compare(&self, article_id: &str, from_rev: i64, to_rev: i64) -> Result<RevisionDiff> {
+        let from = self.revision(article_id, from_rev)?;
+        let to = self.revision(article_id, to_rev)?;
+        Ok(RevisionDiff {
+            article_id: article_id.to_string(),
+            fields: field_changes(&from, &to),
+            body: body_diff(&from.fields, &to.fields),
+            from: from.info,
+            to: to.info,
+        })
+    }
+
+    /// Puts the content of an old revision back as the article's current content (the
+    /// status stays), writing a new revision with reason `restore`. Needs the current
+    /// version as `base_version`, like a save.
+    pub fn restore_revision(&mut self, article_id: &str, revision_id: i64, base_version: i64) -> Result<crate::model::Article> {
+        let old = self.revision(article_id, revision_id)?;
+        let p = prepare(old.fields)?;
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let current = articles::load(&tx, article_id)?;
+        if current.trashed_at.is_some() {
+            return Err(Error::Invalid("the article is in the trash; restore it before restoring a revision".into()));
+        }
+        if current.version != base_version {
+            return Err(Error::Conflict { base: base_version, current: current.version });
+        }
+        let saved = if p.fields == fields_of(&current) {
+            write(&tx, article_id, &p.fields, current.status, current.version, p.counts.chars, SaveReason::Restore, &now())?;
+            crate::model::Article { counts: p.counts, ..current }
+        } else {
+            articles::update_content(&tx, current, p, SaveReason::Restore, RevisionPolicy::Always)?
+        };
+        tx.commit()?;
+        Ok(saved)
+    }
+
+    /// Writes a revision of the current content now, e.g. when the article is exported.
+    pub fn record_revision(&mut self, article_id: &str, reason: SaveReason) -> Result<RevisionInfo> {
+        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let a = articles::load(&tx, article_id)?;
+        let fields = fields_of(&a);
+        let chars = count_document(&fields.body).chars;
+        let info = write(&tx, article_id, &fields, a.status, a.version, chars, reason, &now())?;
+        tx.commit()?;
+        Ok(info)
+    }
+}

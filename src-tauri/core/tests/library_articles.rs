@@ -1,0 +1,265 @@
+//! Articles in a real library file: create, read, save, conflicts, status, list, trash,
+//! settings and assets.
+mod common;
+
+use common::{fields, library};
+use newsdesk_core::library::{Library, ListFilter, SaveOptions, SaveReason, Settings, Sort};
+use newsdesk_core::model::{Doc, Kind, Status};
+use newsdesk_core::Error;
+
+fn explicit() -> SaveOptions {
+    SaveOptions { reason: SaveReason::Explicit, allow_emptying: false }
+}
+
+#[test]
+fn create_read_and_save_round_trip() {
+    let (_dir, path, mut lib) = library();
+    let a = lib.create_article(fields("강변 야시장", &["첫 문단입니다.", "둘째 문단."], &["지역", "시장"]), Status::Draft).unwrap();
+    assert_eq!(a.version, 1);
+    assert_eq!(a.kind, Kind::Article);
+    assert_eq!(uuid::Uuid::parse_str(&a.id).unwrap().get_version_num(), 7);
+    assert!(a.created_at.ends_with('Z') && a.created_at == a.updated_at);
+    assert!(a.counts.chars > 0);
+    assert_eq!(a.published_at, None);
+
+    let read = lib.article(&a.id).unwrap();
+    assert_eq!(read, a);
+
+    let mut f = fields("강변 야시장, 여름 내내", &["첫 문단입니다.", "고친 둘째 문단."], &["지역"]);
+    f.summary = "요약".into();
+    let saved = lib.save_article(&a.id, 1, f.clone(), explicit()).unwrap();
+    assert_eq!(saved.version, 2);
+    assert_eq!(saved.headline, "강변 야시장, 여름 내내");
+    assert_eq!(saved.tags, vec!["지역"]);
+    assert!(saved.updated_at >= a.updated_at);
+
+    // Survives closing and reopening the file.
+    drop(lib);
+    let lib = Library::open(&path).unwrap();
+    let again = lib.article(&a.id).unwrap();
+    assert_eq!(again, saved);
+    assert_eq!(again.summary, "요약");
+}
+
+#[test]
+fn missing_articles_are_not_found() {
+    let (_dir, _path, mut lib) = library();
+    assert!(matches!(lib.article("nope"), Err(Error::NotFound { .. })));
+    assert!(matches!(lib.save_article("nope", 1, fields("x", &[], &[]), explicit()), Err(Error::NotFound { .. })));
+    assert!(matches!(lib.set_status("nope", Status::Ready), Err(Error::NotFound { .. })));
+    assert!(matches!(lib.trash("nope"), Err(Error::NotFound { .. })));
+}
+
+#[test]
+fn every_string_is_nfc_normalised() {
+    let (_dir, _path, mut lib) = library();
+    let nfd = "\u{1112}\u{1161}\u{11AB}"; // 한, as three jamo
+    let mut f = fields(nfd, &[nfd], &[nfd, " 한 "]);
+    f.deck = nfd.into();
+    f.summary = nfd.into();
+    f.byline.name = nfd.into();
+    f.section = nfd.into();
+    let a = lib.create_article(f, Status::Draft).unwrap();
+    for s in [&a.headline, &a.deck, &a.summary, &a.byline.name, &a.section] {
+        assert_eq!(s, "한");
+    }
+    assert_eq!(a.tags, vec!["한"], "tags are trimmed, normalised and de-duplicated");
+    assert_eq!(newsdesk_core::text::plain::doc_to_plain(&a.body), "한");
+}
+
+#[test]
+fn invalid_bodies_are_refused() {
+    let (_dir, _path, mut lib) = library();
+    let bad = Doc::from_json(r#"{"type":"doc","content":[{"type":"paragraph","content":[{"type":"text","text":"x"}]}]}"#).unwrap();
+    let mut f = fields("x", &[], &[]);
+    f.body = bad;
+    if let newsdesk_core::model::Block::Paragraph { content } = &mut f.body.content[0] {
+        content[0] = newsdesk_core::model::Inline::Text { text: String::new(), marks: vec![] };
+    }
+    assert!(matches!(lib.create_article(f, Status::Draft), Err(Error::Invalid(_))));
+}
+
+#[test]
+fn stale_base_is_a_conflict_carrying_the_current_version() {
+    let (_dir, _path, mut lib) = library();
+    let a = lib.create_article(fields("제목", &["본문"], &[]), Status::Draft).unwrap();
+    lib.save_article(&a.id, 1, fields("제목 2", &["본문"], &[]), explicit()).unwrap();
+    lib.save_article(&a.id, 2, fields("제목 3", &["본문"], &[]), explicit()).unwrap();
+    match lib.save_article(&a.id, 1, fields("오래된 창", &["본문"], &[]), explicit()) {
+        Err(Error::Conflict { base, current }) => assert_eq!((base, current), (1, 3)),
+        other => panic!("expected a conflict, got {other:?}"),
+    }
+    assert_eq!(lib.article(&a.id).unwrap().headline, "제목 3", "no silent overwrite");
+    assert!(matches!(lib.set_published_at(&a.id, 2, None), Err(Error::Conflict { base: 2, current: 3 })));
+}
+
+#[test]
+fn a_non_empty_body_is_not_emptied_without_confirmation() {
+    let (_dir, _path, mut lib) = library();
+    let a = lib.create_article(fields("제목", &["본문이 있다"], &[]), Status::Draft).unwrap();
+    let err = lib.save_article(&a.id, 1, fields("제목", &[], &[]), explicit()).unwrap_err();
+    assert!(matches!(err, Error::Invalid(_)), "{err:?}");
+    assert_eq!(lib.article(&a.id).unwrap().version, 1);
+    let emptied = lib
+        .save_article(&a.id, 1, fields("제목", &[], &[]), SaveOptions { reason: SaveReason::Explicit, allow_emptying: true })
+        .unwrap();
+    assert!(emptied.body.is_empty());
+    assert_eq!(emptied.version, 2);
+    // An empty body may stay empty without confirmation.
+    lib.save_article(&a.id, 2, fields("제목 2", &[], &[]), explicit()).unwrap();
+}
+
+#[test]
+fn identical_content_does_not_bump_the_version() {
+    let (_dir, _path, mut lib) = library();
+    let a = lib.create_article(fields("제목", &["본문"], &["태그"]), Status::Draft).unwrap();
+    let same = lib
+        .save_article(&a.id, 1, fields("제목", &["본문"], &["태그"]), SaveOptions::default())
+        .unwrap();
+    assert_eq!(same.version, 1);
+    assert_eq!(same.updated_at, a.updated_at);
+}
+
+#[test]
+fn status_changes_set_published_at_once() {
+    let (_dir, _path, mut lib) = library();
+    let a = lib.create_article(fields("제목", &["본문"], &[]), Status::Draft).unwrap();
+    let r = lib.set_status(&a.id, Status::Ready).unwrap();
+    assert_eq!((r.status, r.version, r.published_at.clone()), (Status::Ready, 2, None));
+    let p = lib.set_status(&a.id, Status::Published).unwrap();
+    let first = p.published_at.clone().expect("published_at set");
+    assert_eq!(p.version, 3);
+    let back = lib.set_status(&a.id, Status::Editing).unwrap();
+    assert_eq!(back.published_at.as_deref(), Some(first.as_str()));
+    let again = lib.set_status(&a.id, Status::Published).unwrap();
+    assert_eq!(again.published_at.as_deref(), Some(first.as_str()), "kept from the first publication");
+    // Same status again changes nothing.
+    assert_eq!(lib.set_status(&a.id, Status::Published).unwrap().version, again.version);
+
+    let set = lib.set_published_at(&a.id, again.version, Some("2025-07-28T18:00:00+09:00".into())).unwrap();
+    assert_eq!(set.published_at.as_deref(), Some("2025-07-28T09:00:00.000Z"));
+    assert!(matches!(lib.set_published_at(&a.id, set.version, Some("tomorrow".into())), Err(Error::Invalid(_))));
+    let cleared = lib.set_published_at(&a.id, set.version, None).unwrap();
+    assert_eq!(cleared.published_at, None);
+
+    let published = lib.create_article(fields("바로 출고", &["본문"], &[]), Status::Published).unwrap();
+    assert!(published.published_at.is_some());
+}
+
+#[test]
+fn list_filters_sorts_and_pages() {
+    let (_dir, _path, mut lib) = library();
+    let a = lib.create_article(fields("다 기사", &["본문"], &["지역"]), Status::Draft).unwrap();
+    let b = lib.create_article(fields("가 기사", &["본문"], &["지역", "시장"]), Status::Ready).unwrap();
+    let c = lib.create_article(fields("나 기사", &["본문"], &["시장"]), Status::Ready).unwrap();
+    lib.save_article(&a.id, 1, fields("다 기사 (고침)", &["본문"], &["지역"]), explicit()).unwrap();
+
+    let ids = |f: &ListFilter| -> Vec<String> { lib.list(f).unwrap().into_iter().map(|s| s.id).collect() };
+    assert_eq!(ids(&ListFilter::default()), vec![a.id.clone(), c.id.clone(), b.id.clone()], "updated, newest first");
+    assert_eq!(ids(&ListFilter { sort: Sort::Created, ..Default::default() }), vec![c.id.clone(), b.id.clone(), a.id.clone()]);
+    assert_eq!(ids(&ListFilter { sort: Sort::Headline, ..Default::default() }), vec![b.id.clone(), c.id.clone(), a.id.clone()]);
+    assert_eq!(ids(&ListFilter { status: Some(Status::Ready), sort: Sort::Headline, ..Default::default() }), vec![b.id.clone(), c.id.clone()]);
+    assert_eq!(ids(&ListFilter { tag: Some("지역".into()), sort: Sort::Headline, ..Default::default() }), vec![b.id.clone(), a.id.clone()]);
+    assert_eq!(ids(&ListFilter { kind: Some(Kind::Roundup), ..Default::default() }), Vec::<String>::new());
+    assert_eq!(
+        ids(&ListFilter { sort: Sort::Headline, limit: Some(1), offset: 1, ..Default::default() }),
+        vec![c.id.clone()]
+    );
+    let row = lib.list(&ListFilter { tag: Some("시장".into()), sort: Sort::Headline, ..Default::default() }).unwrap();
+    assert_eq!(row[0].tags, vec!["지역", "시장"]);
+    assert_eq!(row[0].chars, 2);
+}
+
+#[test]
+fn trash_restore_and_purge() {
+    let (_dir, _path, mut lib) = library();
+    let a = lib.create_article(fields("버릴 기사", &["본문"], &["태그"]), Status::Draft).unwrap();
+    let keep = lib.create_article(fields("남길 기사", &["본문"], &[]), Status::Draft).unwrap();
+    assert!(matches!(lib.purge(&a.id), Err(Error::Invalid(_))), "purge only from the trash");
+
+    lib.trash(&a.id).unwrap();
+    let trashed = lib.article(&a.id).unwrap();
+    assert!(trashed.trashed_at.is_some());
+    assert_eq!(lib.list(&ListFilter::default()).unwrap().len(), 1);
+    assert_eq!(lib.list(&ListFilter { trashed: true, ..Default::default() }).unwrap()[0].id, a.id);
+    assert!(matches!(
+        lib.save_article(&a.id, trashed.version, fields("x", &["y"], &[]), explicit()),
+        Err(Error::Invalid(_))
+    ));
+
+    lib.restore(&a.id).unwrap();
+    assert!(lib.article(&a.id).unwrap().trashed_at.is_none());
+    assert_eq!(lib.list(&ListFilter::default()).unwrap().len(), 2);
+
+    lib.trash(&a.id).unwrap();
+    lib.purge(&a.id).unwrap();
+    assert!(matches!(lib.article(&a.id), Err(Error::NotFound { .. })));
+    assert!(matches!(lib.revisions(&a.id), Err(Error::NotFound { .. })));
+    assert_eq!(lib.list(&ListFilter { trashed: true, ..Default::default() }).unwrap().len(), 0);
+    assert_eq!(lib.article(&keep.id).unwrap().headline, "남길 기사");
+    let report = lib.check().unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+    assert_eq!(report.articles, 1);
+}
+
+#[test]
+fn bulk_create_is_one_transaction() {
+    let (_dir, _path, mut lib) = library();
+    let rows = lib
+        .create_articles(
+            vec![(fields("하나", &["본문"], &[]), Status::Draft), (fields("둘", &["본문"], &[]), Status::Ready)],
+            SaveReason::Import,
+        )
+        .unwrap();
+    assert_eq!(rows.len(), 2);
+    assert_eq!(lib.revisions(&rows[0].id).unwrap()[0].reason, SaveReason::Import);
+    // One bad item: nothing is created.
+    let mut bad = fields("셋", &["본문"], &[]);
+    bad.body.content.push(newsdesk_core::model::Block::Heading {
+        attrs: newsdesk_core::model::doc::HeadingAttrs { level: 1 },
+        content: vec![],
+    });
+    assert!(lib.create_articles(vec![(fields("넷", &[], &[]), Status::Draft), (bad, Status::Draft)], SaveReason::Import).is_err());
+    assert_eq!(lib.list(&ListFilter::default()).unwrap().len(), 2);
+}
+
+#[test]
+fn settings_have_defaults_and_round_trip() {
+    let (_dir, path, mut lib) = library();
+    let s = lib.settings().unwrap();
+    assert_eq!(s, Settings::default());
+    assert_eq!((s.time_zone.as_str(), s.language.as_str()), ("Asia/Seoul", "ko"));
+    let new = Settings {
+        outlet_name: "OUTLET".into(),
+        outlet_email: "news@outlet.example".into(),
+        reporter_name: " 김기자 ".into(),
+        ..Settings::default()
+    };
+    lib.set_settings(&new).unwrap();
+    drop(lib);
+    let lib = Library::open(&path).unwrap();
+    let s = lib.settings().unwrap();
+    assert_eq!(s.outlet_name, "OUTLET");
+    assert_eq!(s.reporter_name, "김기자");
+    assert_eq!(s.time_zone, "Asia/Seoul");
+}
+
+#[test]
+fn assets_are_content_addressed() {
+    let (_dir, _path, mut lib) = library();
+    let bytes = b"\x89PNG\r\n\x1a\nnot really a png";
+    let id = lib.put_asset(bytes, "image/png").unwrap();
+    assert_eq!(id.len(), 64);
+    assert!(id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase()));
+    assert_eq!(lib.put_asset(bytes, "image/png").unwrap(), id, "idempotent");
+    let (back, mime) = lib.asset(&id).unwrap();
+    assert_eq!((back.as_slice(), mime.as_str()), (&bytes[..], "image/png"));
+    assert!(matches!(lib.asset(&"0".repeat(64)), Err(Error::NotFound { .. })));
+    assert!(matches!(lib.put_asset(b"", "image/png"), Err(Error::Invalid(_))));
+    assert!(matches!(lib.put_asset(b"x", "png"), Err(Error::Invalid(_))));
+    // sha256("abc")
+    assert_eq!(
+        lib.put_asset(b"abc", "image/gif").unwrap(),
+        "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"
+    );
+}

@@ -1,0 +1,115 @@
+//! Backup while another connection writes, and the integrity check.
+mod common;
+
+use std::sync::atomic::{AtomicBool, Ordering};
+use std::sync::Arc;
+
+use common::{fields, library};
+use newsdesk_core::library::{Library, ListFilter, SaveOptions, SaveReason, SearchQuery};
+use newsdesk_core::model::Status;
+
+#[test]
+fn backup_is_consistent_while_another_connection_writes() {
+    let (dir, path, mut lib) = library();
+    let first = lib.create_article(fields("백업 전 기사", &["본문"], &["백업"]), Status::Ready).unwrap();
+
+    let stop = Arc::new(AtomicBool::new(false));
+    let writer = {
+        let (path, stop) = (path.clone(), stop.clone());
+        std::thread::spawn(move || {
+            let mut other = Library::open(&path).unwrap();
+            let mut n = 0;
+            while !stop.load(Ordering::Relaxed) {
+                other.create_article(fields(&format!("동시 기사 {n}"), &["쓰는 중".repeat(200).as_str()], &[]), Status::Draft).unwrap();
+                n += 1;
+            }
+            n
+        })
+    };
+    let mut dests = Vec::new();
+    for i in 0..5 {
+        std::thread::sleep(std::time::Duration::from_millis(30));
+        let dest = dir.path().join(format!("backups/copy-{i}.db"));
+        lib.backup(&dest).unwrap();
+        dests.push(dest);
+    }
+    stop.store(true, Ordering::Relaxed);
+    let written = writer.join().unwrap();
+    assert!(written > 0);
+
+    for dest in &dests {
+        for suffix in ["-wal", "-shm", "-journal"] {
+            assert!(!newsdesk_core_sidecar(dest, suffix).exists(), "{suffix} left beside the backup");
+        }
+        let copy = Library::open(dest).unwrap();
+        let report = copy.check().unwrap();
+        assert!(report.ok, "{:?}", report.problems);
+        assert_eq!(copy.article(&first.id).unwrap().headline, "백업 전 기사");
+        assert_eq!(copy.search(&SearchQuery::text("백업 전")).unwrap().total, 1);
+    }
+    let leftovers: Vec<_> = std::fs::read_dir(dir.path().join("backups"))
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.contains(".tmp"))
+        .collect();
+    assert!(leftovers.is_empty(), "{leftovers:?}");
+    // An existing destination is refused, not overwritten.
+    let before = std::fs::read(&dests[0]).unwrap();
+    assert!(lib.backup(&dests[0]).is_err());
+    assert_eq!(std::fs::read(&dests[0]).unwrap(), before);
+}
+
+fn newsdesk_core_sidecar(p: &std::path::Path, suffix: &str) -> std::path::PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(suffix);
+    s.into()
+}
+
+#[test]
+fn check_passes_on_a_healthy_library() {
+    let (_dir, _path, mut lib) = library();
+    let a = lib.create_article(fields("건강한 기사", &["본문"], &["태그"]), Status::Draft).unwrap();
+    lib.save_article(&a.id, 1, fields("건강한 기사 2", &["본문 2"], &["태그", "둘"]), SaveOptions { reason: SaveReason::Explicit, allow_emptying: false })
+        .unwrap();
+    lib.put_asset(b"bytes", "image/png").unwrap();
+    let report = lib.check().unwrap();
+    assert!(report.ok, "{:?}", report.problems);
+    assert_eq!((report.articles, report.revisions), (1, 2));
+}
+
+#[test]
+fn check_finds_a_tampered_search_index_and_rebuild_repairs_it() {
+    let (_dir, path, mut lib) = library();
+    let a = lib.create_article(fields("지워질 색인", &["색인에서 빠질 기사"], &[]), Status::Draft).unwrap();
+    lib.create_article(fields("남는 색인", &["그대로"], &[]), Status::Draft).unwrap();
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let seq: i64 = conn.query_row("SELECT seq FROM articles WHERE id = ?1", [&a.id], |r| r.get(0)).unwrap();
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?1", [seq]).unwrap();
+    }
+    let report = lib.check().unwrap();
+    assert!(!report.ok);
+    assert!(report.problems.iter().any(|p| p.contains("search index") && p.contains(&a.id)), "{:?}", report.problems);
+    assert_eq!(lib.search(&SearchQuery::text("지워질 색인")).unwrap().total, 0);
+
+    lib.rebuild_search_index().unwrap();
+    assert!(lib.check().unwrap().ok);
+    assert_eq!(lib.search(&SearchQuery::text("지워질 색인")).unwrap().total, 1);
+}
+
+#[test]
+fn check_finds_stale_index_text_and_damaged_revisions() {
+    let (_dir, path, mut lib) = library();
+    let a = lib.create_article(fields("원문", &["원래 본문"], &[]), Status::Draft).unwrap();
+    {
+        // Change the text behind the index's back (triggers off by editing only the body JSON).
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        conn.execute("UPDATE articles SET body = '{\"type\":\"doc\",\"content\":[]}' WHERE id = ?1", [&a.id]).unwrap();
+        conn.execute("UPDATE blobs SET data = x'00010203'", []).unwrap();
+    }
+    let report = lib.check().unwrap();
+    assert!(!report.ok);
+    assert!(report.problems.iter().any(|p| p.contains("out of date")), "{:?}", report.problems);
+    assert!(report.problems.iter().any(|p| p.contains("damaged")), "{:?}", report.problems);
+    assert!(lib.list(&ListFilter::default()).is_ok());
+}

@@ -1,0 +1,159 @@
+//! Search: trigram FTS for 3+ characters, LIKE under 3, Korean and English, filters,
+//! snippets, paging, trash.
+mod common;
+
+use common::{fields, library};
+use newsdesk_core::library::{Library, SaveOptions, SaveReason, SearchQuery};
+use newsdesk_core::model::{Kind, Status};
+
+struct Corpus {
+    _dir: tempfile::TempDir,
+    lib: Library,
+    market: String,
+    ferry: String,
+    bridge: String,
+    council: String,
+}
+
+fn corpus() -> Corpus {
+    let (dir, _path, mut lib) = library();
+    let market = lib
+        .create_article(
+            fields("강변 야시장, 여름 내내 문 열어", &["열대야 속에서도 강변 야시장은 문을 열었다.", "상인회는 선풍기와 얼음물로 버텼다."], &["지역", "시장"]),
+            Status::Ready,
+        )
+        .unwrap()
+        .id;
+    let mut f = fields("The island ferry keeps its timetable", &["The ferry crew of four kept every crossing.", "Students asked for the early crossing."], &["transport"]);
+    f.language = "en".into();
+    let ferry = lib.create_article(f, Status::Published).unwrap().id;
+    let bridge = lib
+        .create_article(fields("다리 안전 점검 결과", &["사흘 밤 동안 강 위 다리를 점검했다.", "알려진 균열 외에는 문제가 없었다."], &["시설"]), Status::Draft)
+        .unwrap()
+        .id;
+    let council = lib
+        .create_article(fields("구의회 예산 표결", &["구의회가 도서관 예산을 통과시켰다. 시장 상인들도 반겼다."], &["지역"]), Status::Editing)
+        .unwrap()
+        .id;
+    Corpus { _dir: dir, lib, market, ferry, bridge, council }
+}
+
+fn ids(lib: &Library, q: &SearchQuery) -> Vec<String> {
+    lib.search(q).unwrap().hits.into_iter().map(|h| h.id).collect()
+}
+
+fn sorted(mut v: Vec<String>) -> Vec<String> {
+    v.sort();
+    v
+}
+
+#[test]
+fn korean_two_characters_use_like() {
+    let c = corpus();
+    let page = c.lib.search(&SearchQuery::text("시장")).unwrap();
+    assert_eq!(page.total, 2);
+    assert_eq!(sorted(page.hits.iter().map(|h| h.id.clone()).collect()), sorted(vec![c.market.clone(), c.council.clone()]));
+    assert_eq!(page.hits[0].id, c.market, "a headline hit ranks first");
+    assert!(page.hits.iter().all(|h| h.snippet.contains("«시장»")), "{:?}", page.hits);
+    // One character works too.
+    assert_eq!(sorted(ids(&c.lib, &SearchQuery::text("균"))), vec![c.bridge.clone()]);
+}
+
+#[test]
+fn korean_four_characters_use_the_trigram_index() {
+    let c = corpus();
+    let page = c.lib.search(&SearchQuery::text("강변 야시장")).unwrap();
+    assert_eq!(page.total, 1);
+    let hit = &page.hits[0];
+    assert_eq!((hit.id.as_str(), hit.kind, hit.status), (c.market.as_str(), Kind::Article, Status::Ready));
+    assert!(hit.snippet.contains('«') && hit.snippet.contains('»'), "{}", hit.snippet);
+    assert!(hit.rank > 0.0);
+    assert_eq!(ids(&c.lib, &SearchQuery::text("안전 점검")), vec![c.bridge.clone()]);
+    assert_eq!(ids(&c.lib, &SearchQuery::text("도서관 예산")), vec![c.council.clone()]);
+    assert!(ids(&c.lib, &SearchQuery::text("없는 낱말")).is_empty());
+}
+
+#[test]
+fn english_is_case_insensitive_and_headline_weighs_more() {
+    let c = corpus();
+    assert_eq!(ids(&c.lib, &SearchQuery::text("FERRY")), vec![c.ferry.clone()]);
+    assert_eq!(ids(&c.lib, &SearchQuery::text("early cross")), vec![c.ferry.clone()]);
+    assert_eq!(ids(&c.lib, &SearchQuery::text("of")), vec![c.ferry.clone()], "two letters: LIKE");
+    let snippet = &c.lib.search(&SearchQuery::text("crossing")).unwrap().hits[0].snippet;
+    assert!(snippet.contains("«crossing»"), "{snippet}");
+}
+
+#[test]
+fn queries_are_nfc_normalised_and_never_fts_syntax() {
+    let c = corpus();
+    // 시장 typed as conjoining jamo.
+    let nfd = "\u{1109}\u{1175}\u{110C}\u{1161}\u{11BC}";
+    assert_eq!(c.lib.search(&SearchQuery::text(nfd)).unwrap().total, 2);
+    for q in ["\"", "ferry\" OR \"", "NEAR(a b)", "*", "a:b", "100%", "_", "\\", "'--"] {
+        assert!(c.lib.search(&SearchQuery::text(q)).is_ok(), "{q}");
+    }
+    assert_eq!(c.lib.search(&SearchQuery::text("%")).unwrap().total, 0, "% is a literal");
+    assert_eq!(c.lib.search(&SearchQuery::text("   ")).unwrap().total, 0);
+}
+
+#[test]
+fn filters_by_status_tag_kind_and_date() {
+    let c = corpus();
+    let q = |f: &dyn Fn(&mut SearchQuery)| {
+        let mut q = SearchQuery::text("시장");
+        f(&mut q);
+        sorted(ids(&c.lib, &q))
+    };
+    assert_eq!(q(&|q| q.status = Some(Status::Editing)), vec![c.council.clone()]);
+    assert_eq!(q(&|q| q.tag = Some("시장".into())), vec![c.market.clone()]);
+    assert_eq!(q(&|q| q.kind = Some(Kind::Roundup)), Vec::<String>::new());
+    let today = chrono::Utc::now().format("%Y-%m-%d").to_string();
+    assert_eq!(q(&|q| q.from = Some(today.clone())).len(), 2);
+    assert_eq!(q(&|q| q.to = Some(today.clone())).len(), 2);
+    assert_eq!(q(&|q| q.to = Some("2020-01-01".into())).len(), 0);
+    assert_eq!(q(&|q| q.from = Some("2999-01-01T00:00:00+09:00".into())).len(), 0);
+    let mut bad = SearchQuery::text("시장");
+    bad.from = Some("last week".into());
+    assert!(c.lib.search(&bad).is_err());
+    // The same filters on the FTS path.
+    let mut fts = SearchQuery::text("야시장");
+    fts.status = Some(Status::Draft);
+    assert_eq!(c.lib.search(&fts).unwrap().total, 0);
+    fts.status = Some(Status::Ready);
+    fts.tag = Some("지역".into());
+    assert_eq!(ids(&c.lib, &fts), vec![c.market.clone()]);
+}
+
+#[test]
+fn pages_and_trash() {
+    let mut c = corpus();
+    let mut q = SearchQuery::text("지역");
+    q.limit = 1;
+    let first = c.lib.search(&q).unwrap();
+    assert_eq!((first.total, first.hits.len()), (2, 1));
+    q.offset = 1;
+    let second = c.lib.search(&q).unwrap();
+    assert_eq!(second.hits.len(), 1);
+    assert_ne!(first.hits[0].id, second.hits[0].id);
+
+    c.lib.trash(&c.market).unwrap();
+    assert_eq!(ids(&c.lib, &SearchQuery::text("야시장")), Vec::<String>::new());
+    assert_eq!(ids(&c.lib, &SearchQuery::text("시장")), vec![c.council.clone()]);
+    c.lib.restore(&c.market).unwrap();
+    assert_eq!(ids(&c.lib, &SearchQuery::text("야시장")), vec![c.market.clone()]);
+}
+
+#[test]
+fn the_index_follows_every_save() {
+    let mut c = corpus();
+    let a = c.lib.article(&c.bridge).unwrap();
+    c.lib
+        .save_article(&a.id, a.version, fields("한강 다리 보수 계획", &["이음매 보수는 내년에 한다."], &[]), SaveOptions { reason: SaveReason::Autosave, allow_emptying: false })
+        .unwrap();
+    assert!(ids(&c.lib, &SearchQuery::text("안전 점검")).is_empty());
+    assert_eq!(ids(&c.lib, &SearchQuery::text("이음매 보수")), vec![c.bridge.clone()]);
+    c.lib.trash(&c.bridge).unwrap();
+    c.lib.purge(&c.bridge).unwrap();
+    assert!(ids(&c.lib, &SearchQuery::text("이음매 보수")).is_empty());
+    assert!(c.lib.check().unwrap().ok);
+}
