@@ -84,5 +84,13 @@ pub fn run_window(library: Library) -> ExitCode {
 
 /// The program's entry point: command line or window.
 pub fn main_entry() -> ExitCode {
+    // A bug must not greet the reporter with a backtrace: one line, and the library is safe
+    // (SQLite rolls back whatever was not committed). NEWSDESK_BACKTRACE=1 shows the detail.
+    if std::env::var_os("NEWSDESK_BACKTRACE").is_none() {
+        std::panic::set_hook(Box::new(|info| {
+            let place = info.location().map(|l| format!(" at {}:{}", l.file(), l.line())).unwrap_or_default();
+            eprintln!("newsdesk: an internal error stopped this command{place}; nothing unsaved was written. Please report it.");
+        }));
+    }
     cli::main(std::env::args_os())
 }

@@ -1,11 +1,14 @@
 //! newsdesk-core: everything Newsdesk does that needs no window.
 //!
 //! `model` holds the types, `library` the SQLite store, `text` counting and normalisation,
-//! `import` turns files into articles.
+//! `import` turns files into articles, `samples` holds the first-run sample articles.
 pub mod error;
+pub mod export;
 pub mod import;
 pub mod library;
 pub mod model;
+pub mod render;
+pub mod samples;
 pub mod text;
 
 pub use error::{Error, Result};
