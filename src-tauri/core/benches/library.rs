@@ -1,1 +1,313 @@
-fn main() {}
+//! Library benchmarks (criterion, plus percentile figures printed first).
+//!
+//! 1. Autosave commit of a 20,000-character article (with revision bookkeeping) beside one
+//!    raw SQLite insert with fsync (WAL, synchronous=FULL), interleaved in the same run:
+//!    p50/p99 of each and the ratio (target: autosave p99 <= 2 x raw insert p99).
+//! 2. Search p50/p95 over a synthetic library, for >= 3-character queries (trigram FTS) and
+//!    1-2-character queries (LIKE scan), Korean and English (targets: 20 ms and 150 ms at
+//!    100k articles).
+//! 3. Bulk creation rate while the synthetic library is built.
+//!
+//! `NEWSDESK_BENCH_ARTICLES` sets the library size (default 20,000; the full run is
+//! 100,000). The synthetic library is cached beside the build (target/newsdesk-bench/).
+use std::path::{Path, PathBuf};
+use std::time::{Duration, Instant};
+
+use criterion::Criterion;
+use newsdesk_core::library::{Library, SaveOptions, SaveReason, SearchQuery};
+use newsdesk_core::model::{ArticleFields, Byline, Doc, Status};
+
+const KO_WORDS: &[&str] = &[
+    "정부", "국회", "예산", "시장", "도시", "주민", "학교", "학생", "교사", "병원", "의사", "환자", "기업", "노동자",
+    "임금", "물가", "금리", "은행", "주택", "전세", "월세", "청년", "노인", "복지", "연금", "선거", "후보", "투표",
+    "여당", "야당", "대통령", "장관", "법원", "판결", "검찰", "경찰", "사건", "사고", "화재", "폭우", "태풍", "가뭄",
+    "기온", "열대야", "한파", "미세먼지", "교통", "지하철", "버스", "도로", "다리", "항구", "공항", "여객선", "철도",
+    "도서관", "박물관", "공연", "축제", "영화", "음악", "작가", "소설", "시인", "야시장", "상인", "손님", "관광객",
+    "농민", "어민", "수확", "쌀값", "배추", "수출", "수입", "반도체", "자동차", "조선", "배터리", "인공지능", "연구",
+    "과학자", "대학", "입시", "시험", "성적", "운동", "축구", "야구", "선수", "감독", "경기", "우승", "기록", "올림픽",
+    "마을", "골목", "공원", "산책로", "하천", "바다", "섬", "산", "숲", "나무", "꽃", "가을", "겨울", "봄", "여름",
+    "아침", "저녁", "주말", "평일", "올해", "지난해", "내년", "이번", "주요", "새로운", "오래된", "작은", "큰",
+    "발표했다", "밝혔다", "전했다", "늘었다", "줄었다", "열었다", "닫았다", "시작했다", "마쳤다", "점검했다",
+    "조사했다", "확인했다", "결정했다", "통과시켰다", "반대했다", "찬성했다", "요구했다", "설명했다", "강조했다",
+    "구청", "시청", "의회", "위원회", "협회", "상인회", "주민센터", "보건소", "소방서", "기상청", "통계청",
+];
+
+const EN_WORDS: &[&str] = &[
+    "council", "budget", "market", "city", "residents", "school", "students", "teachers", "hospital", "doctors",
+    "patients", "company", "workers", "wages", "prices", "interest", "rates", "bank", "housing", "rent", "youth",
+    "elderly", "welfare", "pension", "election", "candidate", "vote", "party", "president", "minister", "court",
+    "ruling", "police", "incident", "accident", "fire", "rain", "storm", "drought", "temperature", "heat", "cold",
+    "traffic", "subway", "bus", "road", "bridge", "harbor", "airport", "ferry", "railway", "library", "museum",
+    "concert", "festival", "film", "music", "author", "novel", "poet", "night", "vendors", "visitors", "tourists",
+    "farmers", "fishers", "harvest", "rice", "cabbage", "exports", "imports", "chips", "cars", "ships", "batteries",
+    "research", "scientists", "university", "exam", "scores", "sports", "football", "baseball", "players", "coach",
+    "match", "title", "record", "village", "alley", "park", "trail", "river", "sea", "island", "mountain", "forest",
+    "trees", "flowers", "autumn", "winter", "spring", "summer", "morning", "evening", "weekend", "weekday", "year",
+    "announced", "said", "reported", "rose", "fell", "opened", "closed", "started", "finished", "inspected",
+    "surveyed", "confirmed", "decided", "passed", "opposed", "supported", "demanded", "explained", "stressed", "the",
+    "a", "of", "in", "on", "for", "with", "after", "before", "during", "new", "old", "small", "large", "main",
+];
+
+const TAGS: &[&str] = &["지역", "정치", "경제", "사회", "문화", "스포츠", "local", "politics", "business", "culture"];
+
+/// A sentence of 6-12 words from `words`.
+fn sentence(rng: &mut fastrand::Rng, words: &[&str], korean: bool) -> String {
+    let n = rng.usize(6..=12);
+    let mut s: Vec<&str> = (0..n).map(|_| words[rng.usize(..words.len())]).collect();
+    if korean {
+        let verbs: Vec<&&str> = words.iter().filter(|w| w.ends_with("다")).collect();
+        s.push(verbs[rng.usize(..verbs.len())]);
+        format!("{}.", s.join(" ").trim_end_matches('.'))
+    } else {
+        let mut t = s.join(" ");
+        if let Some(first) = t.get(..1) {
+            t = first.to_uppercase() + &t[1..];
+        }
+        t + "."
+    }
+}
+
+/// One synthetic article of about `chars` characters, Korean or English.
+pub fn synthetic_article(rng: &mut fastrand::Rng, chars: usize) -> (ArticleFields, Status) {
+    let korean = rng.bool();
+    let words = if korean { KO_WORDS } else { EN_WORDS };
+    let mut paragraphs = Vec::new();
+    let mut total = 0;
+    while total < chars {
+        let p: Vec<String> = (0..rng.usize(3..=5)).map(|_| sentence(rng, words, korean)).collect();
+        let p = p.join(" ");
+        total += p.chars().count();
+        paragraphs.push(p);
+    }
+    let headline: Vec<&str> = (0..rng.usize(4..=7)).map(|_| words[rng.usize(..words.len())]).collect();
+    let tags = vec![TAGS[rng.usize(..TAGS.len())].to_string()];
+    let status = [Status::Draft, Status::Editing, Status::Ready, Status::Published][rng.usize(..4)];
+    (
+        ArticleFields {
+            headline: headline.join(" "),
+            deck: sentence(rng, words, korean),
+            byline: Byline { name: "김기자".into(), email: "reporter@outlet.example".into() },
+            summary: sentence(rng, words, korean),
+            body: Doc::from_paragraphs(paragraphs),
+            tags,
+            section: if korean { "사회".into() } else { "Local".into() },
+            language: if korean { "ko".into() } else { "en".into() },
+        },
+        status,
+    )
+}
+
+/// A folder on the build's disk (not a tmpfs), so fsync costs what it costs.
+fn bench_dir() -> PathBuf {
+    let target = std::env::var_os("CARGO_TARGET_DIR").map(PathBuf::from).unwrap_or_else(|| {
+        // target/release/deps/library-xxxx -> target
+        let exe = std::env::current_exe().unwrap_or_default();
+        exe.ancestors().nth(3).map(Path::to_path_buf).unwrap_or_else(std::env::temp_dir)
+    });
+    let dir = target.join("newsdesk-bench");
+    std::fs::create_dir_all(&dir).expect("bench folder");
+    dir
+}
+
+/// The synthetic library of `n` articles, built once and cached. Prints the build rate.
+fn synthetic_library(n: usize) -> Library {
+    let path = bench_dir().join(format!("library-{n}.db"));
+    if let Ok(lib) = Library::open(&path) {
+        if lib.check_count() == n {
+            return lib;
+        }
+    }
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
+    }
+    let mut lib = Library::open(&path).expect("bench library");
+    let mut rng = fastrand::Rng::with_seed(42);
+    let start = Instant::now();
+    let mut made = 0;
+    while made < n {
+        let batch: Vec<_> = (0..1000.min(n - made)).map(|_| synthetic_article(&mut rng, 2000)).collect();
+        made += batch.len();
+        lib.create_articles(batch, SaveReason::Import).expect("bulk create");
+        if made % 10_000 == 0 {
+            eprintln!("  built {made} of {n} articles ({:.0}/s)", made as f64 / start.elapsed().as_secs_f64());
+        }
+    }
+    let secs = start.elapsed().as_secs_f64();
+    println!("bulk create: {n} articles of ~2,000 characters in {secs:.1} s = {:.0} articles/s", n as f64 / secs);
+    lib
+}
+
+trait Count {
+    fn check_count(&self) -> usize;
+}
+
+impl Count for Library {
+    fn check_count(&self) -> usize {
+        self.list(&Default::default()).map(|l| l.len()).unwrap_or(0)
+    }
+}
+
+fn percentile(sorted: &[Duration], p: f64) -> Duration {
+    if sorted.is_empty() {
+        return Duration::ZERO;
+    }
+    let i = ((sorted.len() as f64 - 1.0) * p).round() as usize;
+    sorted[i.min(sorted.len() - 1)]
+}
+
+fn ms(d: Duration) -> f64 {
+    d.as_secs_f64() * 1000.0
+}
+
+/// A 20,000-character article's fields, with edit number `n` in its last paragraph.
+fn big_article(n: usize) -> ArticleFields {
+    let mut rng = fastrand::Rng::with_seed(7);
+    let (mut f, _) = synthetic_article(&mut rng, 20_000);
+    f.body.content.push(Doc::from_paragraphs([format!("편집 {n}회째 문단")]).content.remove(0));
+    f
+}
+
+/// A raw table in WAL mode with synchronous=FULL, the baseline of one durable insert.
+fn raw_connection(path: &Path) -> rusqlite::Connection {
+    let _ = std::fs::remove_file(path);
+    let conn = rusqlite::Connection::open(path).expect("raw db");
+    conn.query_row("PRAGMA journal_mode = WAL", [], |_| Ok(())).expect("wal");
+    conn.execute_batch("PRAGMA synchronous = FULL; CREATE TABLE t (id INTEGER PRIMARY KEY, v TEXT NOT NULL);")
+        .expect("raw table");
+    conn
+}
+
+fn autosave_figures(rounds: usize) {
+    let dir = bench_dir();
+    let lib_path = dir.join("autosave.db");
+    for suffix in ["", "-wal", "-shm"] {
+        let _ = std::fs::remove_file(format!("{}{suffix}", lib_path.display()));
+    }
+    let mut lib = Library::open(&lib_path).expect("autosave library");
+    let mut a = lib.create_article(big_article(0), Status::Draft).expect("create");
+    let raw = raw_connection(&dir.join("raw.db"));
+    let row = "x".repeat(100);
+    // The same article as one JSON value: the least any store must write durably.
+    let payload = serde_json::to_string(&big_article(0)).expect("json");
+    let mut raw_big_t = Vec::new();
+    let mut save_t = Vec::new();
+    let mut raw_t = Vec::new();
+    let mut explicit_t = Vec::new();
+    for n in 1..=rounds {
+        let f = big_article(n);
+        let t = Instant::now();
+        a = lib.save_article(&a.id, a.version, f, SaveOptions { reason: SaveReason::Autosave, allow_emptying: false }).expect("save");
+        save_t.push(t.elapsed());
+
+        let t = Instant::now();
+        raw.execute("INSERT INTO t (v) VALUES (?1)", [&row]).expect("raw insert");
+        raw_t.push(t.elapsed());
+
+        let t = Instant::now();
+        raw.execute("INSERT INTO t (v) VALUES (?1)", [&payload]).expect("raw insert");
+        raw_big_t.push(t.elapsed());
+
+        if n % 10 == 0 {
+            let t = Instant::now();
+            a = lib
+                .save_article(&a.id, a.version, big_article(n + 100_000), SaveOptions { reason: SaveReason::Explicit, allow_emptying: false })
+                .expect("explicit save");
+            explicit_t.push(t.elapsed());
+        }
+    }
+    for v in [&mut save_t, &mut raw_t, &mut raw_big_t, &mut explicit_t] {
+        v.sort();
+    }
+    let (s50, s99) = (percentile(&save_t, 0.5), percentile(&save_t, 0.99));
+    let (r50, r99) = (percentile(&raw_t, 0.5), percentile(&raw_t, 0.99));
+    println!("autosave of a {}-character article, {rounds} rounds:", a.counts.chars);
+    println!("  autosave commit        p50 {:7.2} ms   p99 {:7.2} ms", ms(s50), ms(s99));
+    println!("  raw 100-byte insert with fsync p50 {:7.2} ms   p99 {:7.2} ms", ms(r50), ms(r99));
+    let (b50, b99) = (percentile(&raw_big_t, 0.5), percentile(&raw_big_t, 0.99));
+    println!("  raw insert of the same article ({} bytes) p50 {:7.2} ms   p99 {:7.2} ms", payload.len(), ms(b50), ms(b99));
+    println!(
+        "  explicit save (+revision) p50 {:7.2} ms   p99 {:7.2} ms ({} rounds)",
+        ms(percentile(&explicit_t, 0.5)),
+        ms(percentile(&explicit_t, 0.99)),
+        explicit_t.len()
+    );
+    println!(
+        "  ratio autosave / raw 100-byte insert: p50 {:.2}x   p99 {:.2}x (target p99 <= 2x)",
+        ms(s50) / ms(r50).max(1e-9),
+        ms(s99) / ms(r99).max(1e-9)
+    );
+    println!(
+        "  ratio autosave / raw insert of the same bytes: p50 {:.2}x   p99 {:.2}x",
+        ms(s50) / ms(b50).max(1e-9),
+        ms(s99) / ms(b99).max(1e-9)
+    );
+}
+
+const KO_LONG: &[&str] = &["열대야", "야시장", "도서관", "미세먼지", "인공지능", "반도체", "주민센터", "상인회", "기상청", "정부 예산", "학교 학생"];
+const EN_LONG: &[&str] = &["ferry", "council", "budget", "harbor", "festival", "scientists", "river", "election"];
+const KO_SHORT: &[&str] = &["시장", "예산", "학교", "다리", "섬", "산", "쌀값", "투표"];
+const EN_SHORT: &[&str] = &["of", "a", "on", "fe", "zq"];
+
+fn search_figures(lib: &Library, rounds: usize) {
+    let run = |label: &str, queries: &[&str]| {
+        let mut times = Vec::new();
+        let mut hits = 0u64;
+        for i in 0..rounds {
+            let q = SearchQuery::text(queries[i % queries.len()]);
+            let t = Instant::now();
+            let page = lib.search(&q).expect("search");
+            times.push(t.elapsed());
+            hits += page.total;
+        }
+        times.sort();
+        println!(
+            "  {label:<28} p50 {:7.2} ms   p95 {:7.2} ms   max {:7.2} ms   (mean {} matches)",
+            ms(percentile(&times, 0.5)),
+            ms(percentile(&times, 0.95)),
+            ms(*times.last().unwrap_or(&Duration::ZERO)),
+            hits / rounds.max(1) as u64
+        );
+    };
+    run(">=3 chars, Korean (FTS)", KO_LONG);
+    run(">=3 chars, English (FTS)", EN_LONG);
+    run("1-2 chars, Korean (LIKE)", KO_SHORT);
+    run("1-2 chars, English (LIKE)", EN_SHORT);
+}
+
+fn main() {
+    let n: usize = std::env::var("NEWSDESK_BENCH_ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000);
+    let quick = std::env::args().any(|a| a == "--quick-figures");
+
+    println!("== newsdesk library benchmarks ==");
+    autosave_figures(if quick { 50 } else { 300 });
+    let lib = synthetic_library(n);
+    println!("search over {n} articles:");
+    search_figures(&lib, if quick { 20 } else { 100 });
+
+    if quick {
+        return;
+    }
+    let mut c = Criterion::default()
+        .sample_size(20)
+        .measurement_time(Duration::from_secs(4))
+        .warm_up_time(Duration::from_secs(1))
+        .configure_from_args();
+    c.bench_function("search ko 3+ chars (야시장)", |b| b.iter(|| lib.search(&SearchQuery::text("야시장")).expect("search")));
+    c.bench_function("search ko 2 chars (시장)", |b| b.iter(|| lib.search(&SearchQuery::text("시장")).expect("search")));
+    let dir = bench_dir();
+    let raw = raw_connection(&dir.join("raw-criterion.db"));
+    c.bench_function("raw insert with fsync", |b| b.iter(|| raw.execute("INSERT INTO t (v) VALUES ('x')", []).expect("insert")));
+    drop(lib);
+    let mut lib = Library::open(&dir.join("autosave.db")).expect("autosave library");
+    let id = lib.list(&Default::default()).expect("list")[0].id.clone();
+    let mut n = 0usize;
+    c.bench_function("autosave 20k chars", |b| {
+        b.iter(|| {
+            n += 1;
+            let v = lib.article(&id).expect("read").version;
+            lib.save_article(&id, v, big_article(n + 1_000_000), SaveOptions { reason: SaveReason::Autosave, allow_emptying: false })
+                .expect("save")
+        })
+    });
+    c.final_summary();
+}

@@ -157,3 +157,15 @@ fn the_index_follows_every_save() {
     assert!(ids(&c.lib, &SearchQuery::text("이음매 보수")).is_empty());
     assert!(c.lib.check().unwrap().ok);
 }
+
+#[test]
+fn short_queries_find_text_at_the_very_end_of_a_field() {
+    let (_dir, _path, mut lib) = library();
+    let island = lib.create_article(fields("섬", &["끝말은 시장"], &["ab"]), Status::Draft).unwrap().id;
+    assert_eq!(ids(&lib, &SearchQuery::text("섬")), vec![island.clone()]);
+    assert_eq!(ids(&lib, &SearchQuery::text("시장")), vec![island.clone()]);
+    assert_eq!(ids(&lib, &SearchQuery::text("AB")), vec![island.clone()]);
+    assert_eq!(ids(&lib, &SearchQuery::text("b")), vec![island.clone()]);
+    let page = lib.search(&SearchQuery::text("섬")).unwrap();
+    assert_eq!((page.hits[0].snippet.as_str(), page.hits[0].rank), ("«섬»", 2.0));
+}

@@ -11,7 +11,8 @@ use super::revisions::{self, RevisionPolicy};
 use super::types::{ListFilter, SaveOptions, SaveReason, Sort};
 use super::{now, parse_time, format_time, Library};
 use crate::error::{Error, Result};
-use crate::model::{Article, ArticleFields, ArticleSummary, Byline, Doc, Kind, Status};
+use crate::model::{Article, ArticleFields, ArticleSummary, Block, Byline, Doc, Inline, Kind, Mark, Status};
+use unicode_normalization::{is_nfc_quick, IsNormalized};
 use crate::text::counts::{count_document, Counts};
 use crate::text::nfc;
 use crate::text::plain::doc_to_plain;
@@ -32,7 +33,7 @@ pub(crate) struct Prepared {
 
 /// NFC-normalises every string, trims and de-duplicates tags, validates the body.
 pub(crate) fn normalize_fields(f: ArticleFields) -> Result<ArticleFields> {
-    let body = f.body.normalized();
+    let body = normalized_body(f.body);
     body.validate()?;
     let mut tags: Vec<String> = Vec::new();
     for t in f.tags {
@@ -51,6 +52,39 @@ pub(crate) fn normalize_fields(f: ArticleFields) -> Result<ArticleFields> {
         section: nfc(f.section.trim()),
         language: nfc(f.language.trim()),
     })
+}
+
+/// The body NFC-normalised. A body whose text is already NFC (the editor's usual case) and
+/// has no link to trim is returned as it is, which saves most of the cost on long texts.
+fn normalized_body(body: Doc) -> Doc {
+    let mut already = true;
+    for block in body.blocks() {
+        let inlines = match block {
+            Block::Paragraph { content } | Block::Heading { content, .. } => content,
+            Block::Image { .. } => {
+                already = false;
+                break;
+            }
+            _ => continue,
+        };
+        for i in inlines {
+            if let Inline::Text { text, marks } = i {
+                if !marks.is_empty() && marks.iter().any(|m| matches!(m, Mark::Link { .. }))
+                    || is_nfc_quick(text.chars()) != IsNormalized::Yes
+                {
+                    already = false;
+                }
+            }
+        }
+        if !already {
+            break;
+        }
+    }
+    if already {
+        body
+    } else {
+        body.normalized()
+    }
 }
 
 /// Normalises the fields and derives what the store keeps beside them.

@@ -20,24 +20,24 @@ const MIGRATIONS: &[&str] = &[
         seq          INTEGER PRIMARY KEY,
         id           TEXT NOT NULL UNIQUE,
         kind         TEXT NOT NULL DEFAULT 'article' CHECK (kind IN ('article', 'roundup')),
-        headline     TEXT NOT NULL DEFAULT '',
-        deck         TEXT NOT NULL DEFAULT '',
-        byline_name  TEXT NOT NULL DEFAULT '',
-        byline_email TEXT NOT NULL DEFAULT '',
-        summary      TEXT NOT NULL DEFAULT '',
-        body         TEXT NOT NULL,
-        body_text    TEXT NOT NULL DEFAULT '',
-        tags         TEXT NOT NULL DEFAULT '[]',
-        tags_text    TEXT NOT NULL DEFAULT '',
-        section      TEXT NOT NULL DEFAULT '',
-        language     TEXT NOT NULL DEFAULT '',
         status       TEXT NOT NULL CHECK (status IN ('draft', 'editing', 'ready', 'published')),
         created_at   TEXT NOT NULL,
         updated_at   TEXT NOT NULL,
         published_at TEXT,
         trashed_at   TEXT,
         version      INTEGER NOT NULL DEFAULT 1,
-        chars        INTEGER NOT NULL DEFAULT 0
+        chars        INTEGER NOT NULL DEFAULT 0,
+        section      TEXT NOT NULL DEFAULT '',
+        language     TEXT NOT NULL DEFAULT '',
+        byline_name  TEXT NOT NULL DEFAULT '',
+        byline_email TEXT NOT NULL DEFAULT '',
+        headline     TEXT NOT NULL DEFAULT '',
+        deck         TEXT NOT NULL DEFAULT '',
+        summary      TEXT NOT NULL DEFAULT '',
+        tags         TEXT NOT NULL DEFAULT '[]',
+        tags_text    TEXT NOT NULL DEFAULT '',
+        body_text    TEXT NOT NULL DEFAULT '',
+        body         TEXT NOT NULL
     );
     CREATE INDEX articles_updated ON articles (trashed_at, updated_at);
     CREATE INDEX articles_created ON articles (trashed_at, created_at);
@@ -84,23 +84,35 @@ const MIGRATIONS: &[&str] = &[
         value TEXT NOT NULL
     ) WITHOUT ROWID;
 
+    -- What the search index holds: each column ends with two newlines, so every
+    -- occurrence of a 1- or 2-character text starts a trigram (see search.rs).
+    CREATE VIEW articles_search AS
+        SELECT seq, headline || char(10, 10) AS headline, deck || char(10, 10) AS deck,
+               summary || char(10, 10) AS summary, body_text || char(10, 10) AS body_text,
+               tags_text || char(10, 10) AS tags_text
+        FROM articles;
     CREATE VIRTUAL TABLE articles_fts USING fts5 (
         headline, deck, summary, body_text, tags_text,
-        content = 'articles', content_rowid = 'seq', tokenize = 'trigram'
+        content = 'articles_search', content_rowid = 'seq', tokenize = 'trigram'
     );
+    CREATE VIRTUAL TABLE articles_fts_terms USING fts5vocab ('articles_fts', 'instance');
     CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
         INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
-        VALUES (new.seq, new.headline, new.deck, new.summary, new.body_text, new.tags_text);
+        VALUES (new.seq, new.headline || char(10, 10), new.deck || char(10, 10), new.summary || char(10, 10),
+                new.body_text || char(10, 10), new.tags_text || char(10, 10));
     END;
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, headline, deck, summary, body_text, tags_text)
-        VALUES ('delete', old.seq, old.headline, old.deck, old.summary, old.body_text, old.tags_text);
+        VALUES ('delete', old.seq, old.headline || char(10, 10), old.deck || char(10, 10), old.summary || char(10, 10),
+                old.body_text || char(10, 10), old.tags_text || char(10, 10));
     END;
     CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, deck, summary, body_text, tags_text ON articles BEGIN
         INSERT INTO articles_fts (articles_fts, rowid, headline, deck, summary, body_text, tags_text)
-        VALUES ('delete', old.seq, old.headline, old.deck, old.summary, old.body_text, old.tags_text);
+        VALUES ('delete', old.seq, old.headline || char(10, 10), old.deck || char(10, 10), old.summary || char(10, 10),
+                old.body_text || char(10, 10), old.tags_text || char(10, 10));
         INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
-        VALUES (new.seq, new.headline, new.deck, new.summary, new.body_text, new.tags_text);
+        VALUES (new.seq, new.headline || char(10, 10), new.deck || char(10, 10), new.summary || char(10, 10),
+                new.body_text || char(10, 10), new.tags_text || char(10, 10));
     END;
     "#,
 ];
