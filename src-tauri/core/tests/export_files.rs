@@ -229,3 +229,76 @@ fn a_failed_export_writes_nothing() {
     assert!(err.to_string().contains("missing"), "{err}");
     assert!(entries(dir.path()).is_empty());
 }
+
+#[test]
+fn a_batch_export_writes_every_article_and_an_index() {
+    use newsdesk_core::export::{export_articles, INDEX_FILE};
+    let dir = tempfile::tempdir().unwrap();
+    let o = outlet();
+    let ctx = RenderContext::new(&o, &assets);
+    let mut twin = korean();
+    twin.id = "01984f3a-7c2e-7b1a-9a3e-000000000002".into();
+    let mut index_named = english();
+    index_named.headline = "index".into();
+    let articles = [korean(), english(), twin, index_named, render_support::hostile()];
+    let mut seen = Vec::new();
+    let report = export_articles(&articles, Format::Html, &ctx, dir.path(), &mut |done, total| {
+        seen.push((done, total))
+    })
+    .unwrap();
+    assert_eq!(seen, (1..=5).map(|i| (i, 5)).collect::<Vec<_>>());
+    assert_eq!(report.files.len(), 5);
+    assert_eq!(
+        report.files[0].file_name().unwrap(),
+        "열대야에도 불 밝힌 강변 야시장.html"
+    );
+    assert_eq!(
+        report.files[2].file_name().unwrap(),
+        "열대야에도 불 밝힌 강변 야시장 (2).html"
+    );
+    assert_eq!(report.files[3].file_name().unwrap(), "index (2).html");
+    assert_eq!(report.index.as_deref(), Some(dir.path().join(INDEX_FILE).as_path()));
+    assert_eq!(entries(dir.path()).len(), 6);
+
+    let html = fs::read_to_string(dir.path().join(INDEX_FILE)).unwrap();
+    let doc = scraper::Html::parse_document(&html);
+    assert!(doc.errors.is_empty(), "{:?}", doc.errors);
+    let links: Vec<String> = doc
+        .select(&scraper::Selector::parse("ul.index a").unwrap())
+        .map(|a| a.value().attr("href").unwrap().to_string())
+        .collect();
+    assert_eq!(links[0], "열대야에도%20불%20밝힌%20강변%20야시장.html");
+    assert_eq!(links[2], "열대야에도%20불%20밝힌%20강변%20야시장%20(2).html");
+    for (link, file) in links.iter().zip(&report.files) {
+        assert!(!link.contains('/') && !link.contains("http"));
+        assert_eq!(percent_decode(link), file.file_name().unwrap().to_string_lossy());
+    }
+    assert_eq!(doc.select(&scraper::Selector::parse("script").unwrap()).count(), 0);
+
+    // Other formats: no index; a folder that does not exist is named.
+    let md = tempfile::tempdir().unwrap();
+    let report = export_articles(&articles[..2], Format::Markdown, &ctx, md.path(), &mut |_, _| {}).unwrap();
+    assert!(report.index.is_none());
+    assert_eq!(entries(md.path()).len(), 2);
+    let missing = md.path().join("nope");
+    assert!(matches!(
+        export_articles(&articles, Format::Html, &ctx, &missing, &mut |_, _| {}),
+        Err(Error::File { .. })
+    ));
+}
+
+fn percent_decode(s: &str) -> String {
+    let b = s.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < b.len() {
+        if b[i] == b'%' && i + 2 < b.len() {
+            out.push(u8::from_str_radix(&s[i + 1..i + 3], 16).unwrap());
+            i += 3;
+        } else {
+            out.push(b[i]);
+            i += 1;
+        }
+    }
+    String::from_utf8(out).unwrap()
+}

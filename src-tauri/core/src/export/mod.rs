@@ -10,11 +10,13 @@
 //! # Ok(()) }
 //! ```
 mod atomic;
+mod batch;
 mod file_name;
 
 use std::path::{Path, PathBuf};
 
 pub use atomic::write_atomic;
+pub use batch::{export_articles, BatchReport, INDEX_FILE};
 pub use file_name::{safe_file_name, MAX_FILE_NAME_BYTES};
 
 use crate::error::{Error, Result};

@@ -188,6 +188,11 @@ pub fn language_of(article: &Article, outlet: &Outlet) -> String {
         .unwrap_or_else(|| "ko".into())
 }
 
+/// The outlet's language, else `ko`.
+pub fn language_of_outlet(outlet: &Outlet) -> String {
+    clean_lang(&outlet.language).unwrap_or_else(|| "ko".into())
+}
+
 /// The headline, or a word for "untitled" in the article's language.
 pub fn headline_of(article: &Article, lang: &str) -> String {
     let h = article.headline.trim();

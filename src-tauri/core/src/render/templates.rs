@@ -1,7 +1,7 @@
 //! The page templates: built into the binary, overridable per library.
 //!
 //! A library may hold a `templates/` folder; a file there with the name of a built-in
-//! template (`article.html`, `article.css`) replaces it. A user template that does not
+//! template (`article.html`, `article.css`, `index.html`) replaces it. A user template that does not
 //! parse, or fails while rendering, is an [`Error::File`] naming the file and the line:
 //! export never falls back to the built-in template behind the reporter's back.
 //!
@@ -17,9 +17,10 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 
 /// The built-in templates, by name.
-pub const BUILTIN: [(&str, &str); 2] = [
+pub const BUILTIN: [(&str, &str); 3] = [
     ("article.html", include_str!("../../templates/article.html")),
     ("article.css", include_str!("../../templates/article.css")),
+    ("index.html", include_str!("../../templates/index.html")),
 ];
 
 /// A set of templates ready to render.
