@@ -47,7 +47,8 @@ test('a new article typed in Korean and English is autosaved', async () => {
   await session.type(h, headline);
   const editor = await session.byTestId('editor');
   await session.click(editor);
-  await session.type(editor, `${korean}\n${english}`);
+  // U+E007 is WebDriver's Enter key: a new paragraph.
+  await session.type(editor, `${korean}\uE007${english}`);
   await savedState(session);
   // Give the autosave of the last keystrokes time to land, then confirm again.
   await new Promise((r) => setTimeout(r, 2000));

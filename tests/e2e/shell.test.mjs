@@ -62,7 +62,7 @@ test('the real window shows the three panes and the library file it opened', asy
   await session.screenshot('shell-library');
 });
 
-test('opening an article shows its text and its counts from the backend', async () => {
+test('opening an article shows it in the editor, with its counts from the backend', async () => {
   const rows = await session.findAll('[data-testid="library-item"]');
   let opened = false;
   for (const row of rows) {
@@ -72,12 +72,12 @@ test('opening an article shows its text and its counts from the backend', async 
     }
   }
   assert.ok(opened, 'the Korean article is listed');
-  const headline = await session.until('headline in the reader', async () => {
-    const t = await session.text(await session.byTestId('article-headline'));
+  const headline = await session.until('headline in the editor', async () => {
+    const t = await session.cmd('GET', `/element/${await session.byTestId('headline')}/property/value`);
     return t === '항구 도시의 새벽 시장' ? t : null;
   });
   assert.equal(headline, '항구 도시의 새벽 시장');
-  const body = await session.text(await session.byTestId('article-body'));
+  const body = await session.text(await session.byTestId('editor'));
   assert.match(body, /새벽 네 시, 부두 옆 어시장에/);
   assert.match(body, /"오늘 물량"을 두고/);
   const counts = await session.text(await session.byTestId('counts'));
