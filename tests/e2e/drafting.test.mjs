@@ -104,3 +104,15 @@ test('a change made elsewhere is a conflict, resolved without loss', async () =>
   assert.ok(revs.some((r) => r.reason === 'status'), 'the other version stays in the revisions');
   execFileSync(bin, ['--library', library, 'check']);
 });
+
+test('the revisions panel compares two revisions side by side', async () => {
+  const compare = await session.until('revision rows', async () => {
+    const buttons = await session.findAll('[data-testid="revision-compare"]');
+    return buttons.length >= 2 ? buttons : null;
+  });
+  // The newest revision, compared with the one before it.
+  await session.click(compare[0]);
+  const diff = await session.text(await session.byTestId('revision-diff'));
+  assert.match(diff, /모래주머니/);
+  await session.screenshot('revisions-diff');
+});
