@@ -61,11 +61,14 @@ fn app_info_names_the_open_library() {
 fn list_search_and_get_return_the_article() {
     let (app, _dir, id) = app_with_library();
     let w = window(&app, "main");
-    let rows = invoke(&w, "list_articles", json!({"request": {}})).unwrap();
-    assert_eq!(rows.as_array().unwrap().len(), 1);
-    assert_eq!(rows[0]["headline"], "바닷가 마을의 여름 축제");
-    let ready = invoke(&w, "list_articles", json!({"request": {"status": "draft"}})).unwrap();
-    assert_eq!(ready, json!([]));
+    let page = invoke(&w, "list_articles", json!({"request": {}})).unwrap();
+    assert_eq!(page["total"], 1);
+    assert_eq!(page["rows"][0]["headline"], "바닷가 마을의 여름 축제");
+    let drafts = invoke(&w, "list_articles", json!({"request": {"status": "draft"}})).unwrap();
+    assert_eq!(drafts, json!({"rows": [], "total": 0}));
+    let paged = invoke(&w, "list_articles", json!({"request": {"offset": 1, "limit": 10}})).unwrap();
+    assert_eq!(paged, json!({"rows": [], "total": 1}));
+    assert!(invoke(&w, "list_articles", json!({"request": {"limit": 100000}})).is_err());
     let page = invoke(&w, "search_articles", json!({"request": {"text": "이웃 마을"}})).unwrap();
     assert_eq!(page["hits"][0]["id"], id.as_str());
     let article = invoke(&w, "get_article", json!({"id": id})).unwrap();
@@ -106,4 +109,83 @@ fn the_default_library_is_in_tauris_app_data_folder() {
     let tauri_dir = app.path().app_data_dir().unwrap();
     let ours = newsdesk_app::paths::default_library_path().unwrap();
     assert_eq!(ours, tauri_dir.join("library.db"));
+}
+
+#[test]
+fn create_save_conflict_and_revisions() {
+    let (app, _dir, _) = app_with_library();
+    let w = window(&app, "main");
+    let a = invoke(&w, "create_article", json!({"request": {"headline": "새 기사"}})).unwrap();
+    let id = a["id"].as_str().unwrap().to_string();
+    assert_eq!(a["status"], "draft");
+    let fields = |text: &str| {
+        json!({"headline": "새 기사", "deck": "", "byline": {"name": "", "email": ""}, "summary": "",
+               "body": {"type": "doc", "content": [{"type": "paragraph", "content": [{"type": "text", "text": text}]}]},
+               "tags": [], "section": "", "language": "ko"})
+    };
+    let saved = invoke(&w, "save_article", json!({"request": {"id": id, "base_version": a["version"], "fields": fields("첫 문단"), "reason": "explicit"}})).unwrap();
+    assert_eq!(saved["counts"]["chars"], 4);
+    // A save based on the old version is a conflict, and nothing is overwritten.
+    let err = invoke(&w, "save_article", json!({"request": {"id": id, "base_version": a["version"], "fields": fields("다른 창"), "reason": "autosave"}})).unwrap_err();
+    assert_eq!(err["kind"], "conflict");
+    let now = invoke(&w, "get_article", json!({"id": id})).unwrap();
+    assert_eq!(now["body"]["content"][0]["content"][0]["text"], "첫 문단");
+    // Emptying a body needs an explicit confirmation.
+    let empty = json!({"headline": "새 기사", "body": {"type": "doc", "content": []}});
+    let err = invoke(&w, "save_article", json!({"request": {"id": id, "base_version": saved["version"], "fields": empty, "reason": "autosave"}})).unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    // A body outside the schema is refused before it reaches the library.
+    let bad = json!({"headline": "x", "body": {"type": "doc", "content": [{"type": "script"}]}});
+    assert!(invoke(&w, "save_article", json!({"request": {"id": id, "base_version": saved["version"], "fields": bad, "reason": "autosave"}})).is_err());
+    let revs = invoke(&w, "list_revisions", json!({"id": id})).unwrap();
+    assert_eq!(revs.as_array().unwrap().len(), 2, "create and the explicit save: {revs}");
+    let diff = invoke(&w, "compare_revisions", json!({"request": {"id": id, "from": revs[1]["id"], "to": revs[0]["id"]}})).unwrap();
+    assert_eq!(diff["body"][0]["op"], "insert");
+    let st = invoke(&w, "set_status", json!({"request": {"id": id, "status": "ready"}})).unwrap();
+    assert_eq!(st["status"], "ready");
+    invoke(&w, "trash_article", json!({"id": id})).unwrap();
+    assert_eq!(invoke(&w, "list_articles", json!({"request": {"trashed": true}})).unwrap()["total"], 1);
+    invoke(&w, "restore_article", json!({"id": id})).unwrap();
+}
+
+#[test]
+fn images_arrive_as_raw_bytes_and_come_back() {
+    let (app, _dir, _) = app_with_library();
+    let w = window(&app, "main");
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR-not-a-real-image".to_vec();
+    let send = |bytes: Vec<u8>| {
+        get_ipc_response(
+            &w,
+            InvokeRequest {
+                cmd: "put_image".into(),
+                callback: CallbackFn(0),
+                error: CallbackFn(1),
+                url: "tauri://localhost".parse().unwrap(),
+                body: InvokeBody::Raw(bytes),
+                headers: Default::default(),
+                invoke_key: INVOKE_KEY.to_string(),
+            },
+        )
+    };
+    let id: String = send(png.clone()).unwrap().deserialize().unwrap();
+    assert_eq!(id.len(), 64);
+    let err = send(b"<svg onload=alert(1)>".to_vec()).unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    let back = get_ipc_response(
+        &w,
+        InvokeRequest {
+            cmd: "get_asset".into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Json(json!({"id": id})),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    )
+    .unwrap();
+    match back {
+        tauri::ipc::InvokeResponseBody::Raw(bytes) => assert_eq!(bytes, png),
+        other => panic!("expected raw bytes, got {other:?}"),
+    }
 }

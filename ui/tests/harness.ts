@@ -92,8 +92,12 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
         switch (cmd) {
           case 'app_info':
             return d.info;
-          case 'list_articles':
-            return d.articles.filter((a) => !req.status || a.status === req.status);
+          case 'list_articles': {
+            const all = d.articles.filter((a) => (!req.status || a.status === req.status) && !req.trashed);
+            const offset = Number(req.offset ?? 0);
+            const limit = Number(req.limit ?? all.length);
+            return { rows: all.slice(offset, offset + limit), total: all.length };
+          }
           case 'search_articles': {
             const text = String(req.text);
             const hits = d.articles

@@ -152,6 +152,8 @@ fn list_filters_sorts_and_pages() {
     let a = lib.create_article(fields("다 기사", &["본문"], &["지역"]), Status::Draft).unwrap();
     let b = lib.create_article(fields("가 기사", &["본문"], &["지역", "시장"]), Status::Ready).unwrap();
     let c = lib.create_article(fields("나 기사", &["본문"], &["시장"]), Status::Ready).unwrap();
+    // Times have millisecond precision: let one pass, so the save is the newest change.
+    std::thread::sleep(std::time::Duration::from_millis(3));
     lib.save_article(&a.id, 1, fields("다 기사 (고침)", &["본문"], &["지역"]), explicit()).unwrap();
 
     let ids = |f: &ListFilter| -> Vec<String> { lib.list(f).unwrap().into_iter().map(|s| s.id).collect() };
@@ -165,6 +167,10 @@ fn list_filters_sorts_and_pages() {
         ids(&ListFilter { sort: Sort::Headline, limit: Some(1), offset: 1, ..Default::default() }),
         vec![c.id.clone()]
     );
+    assert_eq!(lib.count(&ListFilter::default()).unwrap(), 3);
+    assert_eq!(lib.count(&ListFilter { tag: Some("시장".into()), ..Default::default() }).unwrap(), 2);
+    assert_eq!(lib.count(&ListFilter { status: Some(Status::Draft), ..Default::default() }).unwrap(), 1);
+    assert_eq!(lib.count(&ListFilter { trashed: true, ..Default::default() }).unwrap(), 0);
     let row = lib.list(&ListFilter { tag: Some("시장".into()), sort: Sort::Headline, ..Default::default() }).unwrap();
     assert_eq!(row[0].tags, vec!["지역", "시장"]);
     assert_eq!(row[0].chars, 2);

@@ -20,7 +20,7 @@ pub struct AppInfo {
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
     let lib = state.library();
-    let article_count = lib.list(&ListFilter::default())?.len() as u64;
+    let article_count = lib.count(&ListFilter::default())?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         library_path: lib.path().display().to_string(),
@@ -37,21 +37,37 @@ pub struct ListRequest {
     pub tag: Option<String>,
     pub trashed: bool,
     pub sort: Option<Sort>,
+    /// A page of the list: the library pane asks only for the rows it shows.
+    pub limit: Option<u32>,
+    pub offset: u32,
+}
+
+/// One page of the library list and how many rows the whole list has.
+#[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+pub struct ListPage {
+    pub rows: Vec<ArticleSummary>,
+    pub total: u64,
 }
 
 #[tauri::command]
-pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result<Vec<ArticleSummary>, CommandError> {
+pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result<ListPage, CommandError> {
     if let Some(tag) = &request.tag {
         limit("tag", tag, 100)?;
+    }
+    if request.limit.is_some_and(|n| n == 0 || n > 1000) {
+        return Err(CommandError::invalid("a list page holds 1 to 1,000 rows"));
     }
     let filter = ListFilter {
         status: request.status,
         tag: request.tag,
         trashed: request.trashed,
         sort: request.sort.unwrap_or_default(),
+        limit: request.limit,
+        offset: request.offset,
         ..ListFilter::default()
     };
-    Ok(state.library().list(&filter)?)
+    let lib = state.library();
+    Ok(ListPage { rows: lib.list(&filter)?, total: lib.count(&filter)? })
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -92,10 +108,8 @@ pub fn get_article(state: State<'_, AppState>, id: String) -> Result<Article, Co
     Ok(state.library().article(&id)?)
 }
 
-/// First run: adds the sample articles written for Newsdesk, and returns the new list.
+/// First run: adds the sample articles written for Newsdesk; returns how many.
 #[tauri::command]
-pub fn load_samples(state: State<'_, AppState>) -> Result<Vec<ArticleSummary>, CommandError> {
-    let mut lib = state.library();
-    newsdesk_core::samples::load_samples(&mut lib)?;
-    Ok(lib.list(&ListFilter::default())?)
+pub fn load_samples(state: State<'_, AppState>) -> Result<usize, CommandError> {
+    Ok(newsdesk_core::samples::load_samples(&mut state.library())?.len())
 }

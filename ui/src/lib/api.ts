@@ -9,6 +9,13 @@ export interface ListRequest {
   tag?: string | null;
   trashed?: boolean;
   sort?: Sort;
+  offset?: number;
+  limit?: number;
+}
+
+export interface ListPage {
+  rows: ArticleSummary[];
+  total: number;
 }
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
@@ -37,7 +44,7 @@ export interface SaveRequest {
 
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
-  listArticles: (req: ListRequest = {}) => call<ArticleSummary[]>('list_articles', { request: req }),
+  listArticles: (req: ListRequest = {}) => call<ListPage>('list_articles', { request: req }),
   searchArticles: (text: string, limit = 50) =>
     call<SearchPage>('search_articles', { request: { text, limit } }),
   getArticle: (id: string) => call<Article>('get_article', { id }),
@@ -46,7 +53,7 @@ export const api = {
   /** Stores an image's bytes in the library; resolves to its asset id. */
   putImage: (bytes: ArrayBuffer) => call<string>('put_image', bytes),
   getAsset: (id: string) => call<ArrayBuffer>('get_asset', { id }),
-  loadSamples: () => call<ArticleSummary[]>('load_samples'),
+  loadSamples: () => call<number>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } }),
   saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),
   setStatus: (id: string, status: Status) => call<Article>('set_status', { request: { id, status } }),

@@ -495,6 +495,16 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
+    /// How many articles `list` would return for `filter` without its limit and offset.
+    pub fn count(&self, filter: &ListFilter) -> Result<u64> {
+        let mut sql = String::from("SELECT count(*) FROM articles a WHERE ");
+        let mut args: Vec<Value> = Vec::new();
+        sql.push_str(if filter.trashed { "a.trashed_at IS NOT NULL" } else { "a.trashed_at IS NULL" });
+        push_filters(&mut sql, &mut args, filter.kind, filter.status, filter.tag.as_deref());
+        let n: i64 = self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
+        Ok(n.max(0) as u64)
+    }
+
     /// Moves an article to the trash (nothing happens if it is there already).
     pub fn trash(&mut self, id: &str) -> Result<()> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;

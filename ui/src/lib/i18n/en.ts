@@ -38,6 +38,7 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.retry': 'Try again',
   'none': '—',
+  'library.tag': 'Tag',
   'diff.title': 'Changes between two revisions',
   'diff.same': 'The two revisions hold the same text.',
   'diff.compare': 'Compare',

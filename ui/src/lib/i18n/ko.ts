@@ -40,6 +40,7 @@ export const ko: Record<MessageKey, string> = {
   'error.title': '문제가 생겼습니다',
   'error.retry': '다시 시도',
   'none': '—',
+  'library.tag': '태그',
   'diff.title': '두 판 사이의 변경',
   'diff.same': '두 판의 글이 같습니다.',
   'diff.compare': '비교',
