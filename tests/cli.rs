@@ -154,7 +154,8 @@ fn import_list_search_show_status_revisions_backup_check() {
     assert_eq!(shown["status"], "published");
     assert!(shown["published_at"].is_string(), "publishing sets published_at");
     let revs = json(newsdesk(&lib, &["revisions", &id, "--json"]));
-    assert!(revs.as_array().unwrap().len() >= 2, "create and status change: {revs}");
+    let reasons: Vec<&str> = revs.as_array().unwrap().iter().map(|r| r["reason"].as_str().unwrap()).collect();
+    assert_eq!(reasons, vec!["status", "import"], "newest first: the status change, then the import");
 
     let published = json(newsdesk(&lib, &["list", "--status", "published", "--json"]));
     assert_eq!(published.as_array().unwrap().len(), 1);

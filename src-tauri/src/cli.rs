@@ -330,6 +330,6 @@ fn import_files(lib: &mut Library, paths: &[PathBuf], as_: ImportAs, status: Opt
 
 fn import_one(lib: &mut Library, file: &Path, status: Status) -> newsdesk_core::Result<Created> {
     let fields = import::read_article_file(file)?;
-    let a = lib.create_article(fields, status)?;
+    let a = lib.create_article_as(fields, status, SaveReason::Import)?;
     Ok(Created { id: a.id, kind: a.kind, headline: a.headline })
 }
