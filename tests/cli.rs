@@ -207,3 +207,53 @@ fn korean_search_in_a_library_of_thousands() {
     assert_eq!(headlines("휘파람"), vec!["학교 소식 1234번"]);
     assert_eq!(headlines("불빛이"), vec!["항구 소식 2345번"]);
 }
+
+#[test]
+fn export_one_article_or_all_ready_ones() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("export.db");
+    let files = dir.path().join("in");
+    std::fs::create_dir(&files).unwrap();
+    write(&files, "a.txt", "시장 골목의 <script>알림</script>\n\n상인들이 새벽부터 문을 열었다.\n");
+    write(&files, "b.md", "# Harbour lights\n\nThe lamps were replaced overnight.\n");
+    write(&files, "c.md", "# 초고 기사\n\n아직 쓰는 중이다.\n");
+    let created = json(newsdesk(&lib, &["import", files.to_str().unwrap(), "--json"]));
+    let ids: Vec<String> = created.as_array().unwrap().iter().map(|c| c["id"].as_str().unwrap().to_string()).collect();
+    for id in &ids[..2] {
+        ok_stdout(newsdesk(&lib, &["set-status", id, "ready"]));
+    }
+
+    // To standard output: the page, with markup in the headline shown as text.
+    let html = ok_stdout(newsdesk(&lib, &["export", &ids[0], "--format", "html"]));
+    assert!(html.starts_with("<!doctype html>") || html.starts_with("<!DOCTYPE html>"), "{}", &html[..40]);
+    assert!(html.contains("<h1>시장 골목의 &lt;script&gt;알림&lt;"), "the headline is shown as text");
+    assert!(!html.contains("<script>알림"));
+    let md = ok_stdout(newsdesk(&lib, &["export", &ids[1], "--format", "markdown"]));
+    assert!(md.contains("Harbour lights") && md.contains("The lamps were replaced overnight."));
+
+    // To a folder: named from the headline; the export is in the revisions.
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let written = ok_stdout(newsdesk(&lib, &["export", &ids[1], "--format", "text", "-o", out.to_str().unwrap()]));
+    let written = PathBuf::from(written.trim());
+    assert_eq!(written.file_name().unwrap(), "Harbour lights.txt");
+    assert!(std::fs::read_to_string(&written).unwrap().contains("The lamps were replaced overnight."));
+    let revs = json(newsdesk(&lib, &["revisions", &ids[1], "--json"]));
+    assert_eq!(revs[0]["reason"], "export");
+
+    // Every ready article, with an index page; the draft stays behind.
+    let all = dir.path().join("all");
+    std::fs::create_dir(&all).unwrap();
+    let out = newsdesk(&lib, &["export", "--all", "--status", "ready", "--format", "html", "-o", all.to_str().unwrap()]);
+    let listed = ok_stdout(out);
+    assert_eq!(listed.lines().count(), 3, "two pages and the index: {listed}");
+    let mut names: Vec<String> = std::fs::read_dir(&all).unwrap().map(|e| e.unwrap().file_name().into_string().unwrap()).collect();
+    names.sort();
+    assert!(names.contains(&"index.html".to_string()), "{names:?}");
+    assert!(!names.iter().any(|n| n.contains("초고")), "{names:?}");
+
+    // A format no article has is a usage error.
+    let bad = newsdesk(&lib, &["export", &ids[0], "--format", "jsonfeed"]);
+    assert_eq!(bad.status.code(), Some(2));
+    assert_eq!(String::from_utf8_lossy(&bad.stderr).trim_end().lines().count(), 1);
+}

@@ -8,6 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
+use newsdesk_core::export::{self, Format};
 use newsdesk_core::import;
 use newsdesk_core::library::{Library, ListFilter, SaveReason, SearchQuery};
 use newsdesk_core::model::{Kind, Status};
@@ -92,6 +93,22 @@ pub enum Command {
     },
     /// Copy the library to DEST, consistently, even while the app is writing
     Backup { dest: PathBuf },
+    /// Export an article (or, with --all, every article) as html, markdown, text or ninjs
+    Export {
+        /// The article to export
+        #[arg(required_unless_present = "all", conflicts_with = "all")]
+        id: Option<String>,
+        /// Export every article (with --status, those of one status) into the folder -o
+        #[arg(long, requires = "output")]
+        all: bool,
+        #[arg(long, value_parser = parse_status, requires = "all")]
+        status: Option<Status>,
+        #[arg(long, value_parser = parse_format)]
+        format: Format,
+        /// A file or folder to write to; without it the export goes to standard output
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: Option<PathBuf>,
+    },
     /// Verify the library file and its search index
     Check {
         #[arg(long)]
@@ -100,6 +117,10 @@ pub enum Command {
 }
 
 fn parse_status(s: &str) -> Result<Status, String> {
+    s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
+}
+
+fn parse_format(s: &str) -> Result<Format, String> {
     s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
 }
 
@@ -270,6 +291,33 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
         Command::Backup { dest } => {
             lib.backup(&dest)?;
             println!("{}", dest.display());
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { id, all: true, status, format, output } => {
+            let _ = id;
+            let dir = output.ok_or_else(|| Failure("--all needs a folder: -o DIR".into()))?;
+            let mut last = 0;
+            let report = export::export_all_from_library(&mut lib, status, format, &dir, &mut |done, total| {
+                // Progress on stderr, about every 2%, so stdout stays the list of files.
+                if done == total || done * 50 / total.max(1) != last {
+                    last = done * 50 / total.max(1);
+                    eprint!("\rexported {done} of {total}");
+                    if done == total {
+                        eprintln!();
+                    }
+                }
+            })?;
+            for f in report.files.iter().chain(report.index.iter()) {
+                println!("{}", f.display());
+            }
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Export { id, format, output, .. } => {
+            let id = id.ok_or_else(|| Failure("name the article to export, or use --all".into()))?;
+            match output {
+                Some(dest) => println!("{}", export::export_from_library(&mut lib, &id, format, &dest)?.display()),
+                None => print!("{}", export::render_from_library(&mut lib, &id, format)?),
+            }
             Ok(ExitCode::SUCCESS)
         }
         Command::Check { json } => {

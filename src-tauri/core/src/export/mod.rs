@@ -12,12 +12,14 @@
 mod atomic;
 mod batch;
 mod file_name;
+mod from_library;
 
 use std::path::{Path, PathBuf};
 
 pub use atomic::write_atomic;
 pub use batch::{export_articles, BatchReport, INDEX_FILE};
 pub use file_name::{safe_file_name, MAX_FILE_NAME_BYTES};
+pub use from_library::{export_all_from_library, export_from_library, outlet_from, render_from_library, templates_dir};
 
 use crate::error::{Error, Result};
 use crate::model::Article;
