@@ -19,6 +19,9 @@ const COMMANDS: &[&str] = &[
     "restore_article",
     "put_image",
     "get_asset",
+    "get_settings",
+    "set_settings",
+    "export_article",
 ];
 
 fn main() {

@@ -189,3 +189,39 @@ fn images_arrive_as_raw_bytes_and_come_back() {
         other => panic!("expected raw bytes, got {other:?}"),
     }
 }
+
+#[test]
+fn settings_are_checked_and_become_the_default_byline() {
+    let (app, _dir, _) = app_with_library();
+    let w = window(&app, "main");
+    let mut s = invoke(&w, "get_settings", json!({})).unwrap();
+    assert_eq!(s["time_zone"], "Asia/Seoul");
+    s["reporter_name"] = json!("윤서진");
+    s["reporter_email"] = json!("seojin@newsroom.example");
+    s["outlet_name"] = json!("바닷가 신문");
+    invoke(&w, "set_settings", json!({"settings": s})).unwrap();
+    let a = invoke(&w, "create_article", json!({"request": {}})).unwrap();
+    assert_eq!(a["byline"], json!({"name": "윤서진", "email": "seojin@newsroom.example"}));
+    let mut bad = s.clone();
+    bad["time_zone"] = json!("Mars/Olympus");
+    let err = invoke(&w, "set_settings", json!({"settings": bad})).unwrap_err();
+    assert!(err["message"].as_str().unwrap().contains("time zone"), "{err}");
+    assert_eq!(invoke(&w, "get_settings", json!({})).unwrap()["time_zone"], "Asia/Seoul", "nothing stored");
+}
+
+#[test]
+fn export_writes_the_file_without_a_dialog_when_the_folder_is_given() {
+    let (app, dir, id) = app_with_library();
+    let out = dir.path().join("exports");
+    std::fs::create_dir(&out).unwrap();
+    std::env::set_var(newsdesk_app::commands::EXPORT_DIR_ENV, &out);
+    let w = window(&app, "main");
+    let path = invoke(&w, "export_article", json!({"request": {"id": id, "format": "html"}})).unwrap();
+    let path = std::path::PathBuf::from(path.as_str().unwrap());
+    assert_eq!(path.parent().unwrap(), out);
+    let html = std::fs::read_to_string(&path).unwrap();
+    assert!(html.contains("<h1>바닷가 마을의 여름 축제</h1>"));
+    let revs = invoke(&w, "list_revisions", json!({"id": id})).unwrap();
+    assert_eq!(revs[0]["reason"], "export");
+    assert!(invoke(&w, "export_article", json!({"request": {"id": id, "format": "jsonfeed"}})).is_err());
+}

@@ -16,7 +16,7 @@ pub use commands::AppState;
 
 /// Registers the app's state and commands on a builder (the real one or the mock runtime's).
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).invoke_handler(tauri::generate_handler![
+    builder.manage(state).plugin(tauri_plugin_dialog::init()).invoke_handler(tauri::generate_handler![
         commands::app_info,
         commands::list_articles,
         commands::search_articles,
@@ -32,6 +32,9 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::restore_article,
         commands::put_image,
         commands::get_asset,
+        commands::get_settings,
+        commands::set_settings,
+        commands::export_article,
     ])
 }
 

@@ -3,7 +3,7 @@
 // is shown as a conflict and resolved without losing either version.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdtempSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
@@ -13,6 +13,8 @@ const bin = process.env.NEWSDESK_BIN;
 assert.ok(bin, 'NEWSDESK_BIN must name the built newsdesk binary');
 const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-draft-'));
 const library = path.join(dir, 'drafting.db');
+const exportDir = path.join(dir, 'exports');
+mkdirSync(exportDir);
 let harness;
 let session;
 let articleId;
@@ -23,7 +25,13 @@ const english = 'Shopkeepers were sweeping water out by seven.';
 
 before(async () => {
   harness = await startDriver({
-    env: { NEWSDESK_LIBRARY: library, LANG: 'ko_KR.UTF-8', XDG_DATA_HOME: path.join(dir, 'data') },
+    env: {
+      NEWSDESK_LIBRARY: library,
+      LANG: 'ko_KR.UTF-8',
+      XDG_DATA_HOME: path.join(dir, 'data'),
+      // Exports go here instead of through the native save dialog WebDriver cannot answer.
+      NEWSDESK_EXPORT_DIR: exportDir,
+    },
   });
   session = await harness.session(bin);
 });
@@ -115,4 +123,40 @@ test('the revisions panel compares two revisions side by side', async () => {
   const diff = await session.text(await session.byTestId('revision-diff'));
   assert.match(diff, /모래주머니/);
   await session.screenshot('revisions-diff');
+});
+
+test('the export button writes the open article as HTML', async () => {
+  await session.cmd('POST', '/execute/sync', { script: 'document.querySelector(".sheet-backdrop")?.click()', args: [] });
+  await session.click(await session.byTestId('export'));
+  const result = await session.until('export result', async () => {
+    const t = await session.text(await session.byTestId('export-result'));
+    return t.includes('.html') ? t : null;
+  });
+  const files = readdirSync(exportDir);
+  assert.equal(files.length, 1, `${result}: ${files}`);
+  const html = readFileSync(path.join(exportDir, files[0]), 'utf8');
+  assert.ok(html.includes(headline), 'the headline is in the page');
+  assert.ok(html.includes('모래주머니'), 'the latest text is in the page');
+});
+
+test('settings set the reporter, whose name becomes the byline of a new article', async () => {
+  await session.click(await session.byTestId('open-settings'));
+  const name = await session.byTestId('settings-reporter-name');
+  await session.type(name, '윤서진');
+  await session.click(await session.byTestId('settings-save'));
+  await session.until('saved message', async () => {
+    const t = await session.text(await session.byTestId('settings-message'));
+    return t.includes('저장') ? t : null;
+  });
+  await session.screenshot('settings');
+  await session.cmd('POST', '/execute/sync', { script: 'document.querySelector(".sheet-backdrop")?.click()', args: [] });
+  await session.click(await session.byTestId('new-article'));
+  await session.until('a second article', async () => {
+    const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--json']));
+    return rows.length === 2 ? rows : null;
+  });
+  const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--json']));
+  const fresh = rows.find((r) => r.id !== articleId);
+  const shown = JSON.parse(newsdesk(bin, ['--library', library, 'show', fresh.id, '--json']));
+  assert.equal(shown.byline.name, '윤서진');
 });

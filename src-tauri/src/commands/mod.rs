@@ -2,10 +2,14 @@
 //! Every command here is listed in build.rs (the ACL) and allowed in capabilities/main.json.
 mod articles;
 mod assets;
+mod export;
 mod library;
+mod settings;
 
 pub use articles::*;
 pub use assets::*;
+pub use export::*;
+pub use settings::*;
 pub use library::*;
 
 use std::sync::{Mutex, MutexGuard};

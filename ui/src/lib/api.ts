@@ -1,6 +1,6 @@
 // The only module that calls `invoke`: one typed function per app command.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
-import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, RevisionDiff, RevisionInfo, SearchPage, Status } from './types';
+import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, ExportFormat, RevisionDiff, RevisionInfo, SearchPage, Settings, Status } from './types';
 
 export type Sort = 'updated' | 'created' | 'headline';
 
@@ -53,6 +53,10 @@ export const api = {
   /** Stores an image's bytes in the library; resolves to its asset id. */
   putImage: (bytes: ArrayBuffer) => call<string>('put_image', bytes),
   getAsset: (id: string) => call<ArrayBuffer>('get_asset', { id }),
+  getSettings: () => call<Settings>('get_settings'),
+  setSettings: (settings: Settings) => call<Settings>('set_settings', { settings }),
+  /** Opens the save dialog and writes the file; null when the reporter cancelled. */
+  exportArticle: (id: string, format: ExportFormat) => call<string | null>('export_article', { request: { id, format } }),
   loadSamples: () => call<number>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } }),
   saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),

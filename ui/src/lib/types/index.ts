@@ -146,3 +146,15 @@ export interface CommandError {
   kind: string;
   message: string;
 }
+
+export interface Settings {
+  outlet_name: string;
+  outlet_email: string;
+  site_url: string;
+  time_zone: string;
+  language: string;
+  reporter_name: string;
+  reporter_email: string;
+}
+
+export type ExportFormat = 'html' | 'markdown' | 'text' | 'ninjs';
