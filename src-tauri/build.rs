@@ -22,6 +22,7 @@ const COMMANDS: &[&str] = &[
     "get_settings",
     "set_settings",
     "export_article",
+    "export_all",
 ];
 
 fn main() {

@@ -35,6 +35,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::get_settings,
         commands::set_settings,
         commands::export_article,
+        commands::export_all,
     ])
 }
 

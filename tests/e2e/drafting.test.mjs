@@ -160,3 +160,16 @@ test('settings set the reporter, whose name becomes the byline of a new article'
   const shown = JSON.parse(newsdesk(bin, ['--library', library, 'show', fresh.id, '--json']));
   assert.equal(shown.byline.name, '윤서진');
 });
+
+test('every ready article is exported to a folder at once, with an index page', async () => {
+  newsdesk(bin, ['--library', library, 'set-status', articleId, 'ready']);
+  await session.click(await session.byTestId('export-ready'));
+  const result = await session.until('batch result', async () => {
+    const t = await session.text(await session.byTestId('export-ready-result'));
+    return t.includes(exportDir) ? t : null;
+  });
+  assert.match(result, /1건/);
+  const files = readdirSync(exportDir);
+  assert.ok(files.includes('index.html'), files.join(', '));
+  assert.ok(readFileSync(path.join(exportDir, 'index.html'), 'utf8').includes(headline.replace(/&/g, '&amp;')));
+});

@@ -2,11 +2,12 @@
 //! webview never holds a filesystem permission; the file is written atomically.
 use std::path::PathBuf;
 
-use serde::Deserialize;
-use tauri::{AppHandle, Runtime, State};
+use serde::{Deserialize, Serialize};
+use tauri::{AppHandle, Emitter, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use newsdesk_core::export::{export_from_library, file_name_for, Format};
+use newsdesk_core::export::{export_all_from_library, export_from_library, file_name_for, Format};
+use newsdesk_core::model::Status;
 
 use super::{check_id, AppState};
 use crate::error::CommandError;
@@ -46,4 +47,51 @@ pub async fn export_article<R: Runtime>(
     let Some(dest) = dest else { return Ok(None) };
     let written = export_from_library(&mut state.library(), &request.id, format, &dest)?;
     Ok(Some(written.display().to_string()))
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportAllRequest {
+    pub status: Option<Status>,
+    pub format: String,
+}
+
+/// Progress of a batch export, sent to the window as the `export-progress` event.
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportProgress {
+    pub done: usize,
+    pub total: usize,
+}
+
+/// What a batch export wrote: the folder, the number of files and the index page (HTML).
+#[derive(Debug, Clone, Serialize)]
+pub struct ExportAllResult {
+    pub folder: String,
+    pub files: usize,
+    pub index: Option<String>,
+}
+
+/// Asks for a folder and exports every article of `status` into it, reporting progress;
+/// `None` when the reporter cancelled the dialog.
+#[tauri::command]
+pub async fn export_all<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: ExportAllRequest,
+) -> Result<Option<ExportAllResult>, CommandError> {
+    let format: Format = request.format.parse()?;
+    let folder: Option<PathBuf> = match std::env::var_os(EXPORT_DIR_ENV) {
+        Some(dir) => Some(PathBuf::from(dir)),
+        None => app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()),
+    };
+    let Some(folder) = folder else { return Ok(None) };
+    let mut lib = state.library();
+    let report = export_all_from_library(&mut lib, request.status, format, &folder, &mut |done, total| {
+        let _ = app.emit("export-progress", ExportProgress { done, total });
+    })?;
+    Ok(Some(ExportAllResult {
+        folder: folder.display().to_string(),
+        files: report.files.len(),
+        index: report.index.map(|p| p.display().to_string()),
+    }))
 }

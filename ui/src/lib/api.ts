@@ -1,5 +1,6 @@
 // The only module that calls `invoke`: one typed function per app command.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
+import { listen, type UnlistenFn } from '@tauri-apps/api/event';
 import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, ExportFormat, RevisionDiff, RevisionInfo, SearchPage, Settings, Status } from './types';
 
 export type Sort = 'updated' | 'created' | 'headline';
@@ -57,6 +58,12 @@ export const api = {
   setSettings: (settings: Settings) => call<Settings>('set_settings', { settings }),
   /** Opens the save dialog and writes the file; null when the reporter cancelled. */
   exportArticle: (id: string, format: ExportFormat) => call<string | null>('export_article', { request: { id, format } }),
+  /** Asks for a folder and exports every article of `status` into it; null when cancelled. */
+  exportAll: (status: Status | null, format: ExportFormat) =>
+    call<{ folder: string; files: number; index: string | null } | null>('export_all', { request: { status, format } }),
+  /** Calls `cb` with the progress of a batch export. */
+  onExportProgress: (cb: (p: { done: number; total: number }) => void): Promise<UnlistenFn> =>
+    listen<{ done: number; total: number }>('export-progress', (e) => cb(e.payload)),
   loadSamples: () => call<number>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } }),
   saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),

@@ -38,6 +38,8 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.retry': 'Try again',
   'none': '—',
+  'export.ready': 'Export ready articles…',
+  'export.batchDone': '{count} pages and an index written to {folder}',
   'settings.title': 'Settings',
   'settings.outlet': 'Outlet',
   'settings.outletName': 'Outlet name',

@@ -40,6 +40,8 @@ export const ko: Record<MessageKey, string> = {
   'error.title': '문제가 생겼습니다',
   'error.retry': '다시 시도',
   'none': '—',
+  'export.ready': '출고 대기 기사 내보내기…',
+  'export.batchDone': '{folder}에 {count}건과 목차를 썼습니다',
   'settings.title': '설정',
   'settings.outlet': '매체',
   'settings.outletName': '매체 이름',
