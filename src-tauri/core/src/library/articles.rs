@@ -313,6 +313,16 @@ fn bump(conn: &Connection, id: &str, sets: &str, args: &[&dyn rusqlite::ToSql]) 
     Ok(())
 }
 
+/// `select` over the live (or trashed) articles that pass `filter`'s kind, status and tag,
+/// with its arguments; `list` adds order and paging, `count` uses it as it is.
+fn list_query(select: &str, filter: &ListFilter) -> (String, Vec<Value>) {
+    let mut sql = format!("{select} FROM articles a WHERE ");
+    let mut args: Vec<Value> = Vec::new();
+    sql.push_str(if filter.trashed { "a.trashed_at IS NOT NULL" } else { "a.trashed_at IS NULL" });
+    push_filters(&mut sql, &mut args, filter.kind, filter.status, filter.tag.as_deref());
+    (sql, args)
+}
+
 /// Appends ` AND …` conditions on kind, status and tag (articles aliased `a`) and their values.
 pub(crate) fn push_filters(sql: &mut String, args: &mut Vec<Value>, kind: Option<Kind>, status: Option<Status>, tag: Option<&str>) {
     if let Some(kind) = kind {
@@ -459,13 +469,10 @@ impl Library {
 
     /// The library list: article rows without their bodies, filtered, sorted and paged.
     pub fn list(&self, filter: &ListFilter) -> Result<Vec<ArticleSummary>> {
-        let mut sql = String::from(
-            "SELECT id, kind, headline, status, tags, created_at, updated_at, trashed_at, version, chars \
-             FROM articles a WHERE ",
+        let (mut sql, mut args) = list_query(
+            "SELECT id, kind, headline, status, tags, created_at, updated_at, trashed_at, version, chars",
+            filter,
         );
-        let mut args: Vec<Value> = Vec::new();
-        sql.push_str(if filter.trashed { "a.trashed_at IS NOT NULL" } else { "a.trashed_at IS NULL" });
-        push_filters(&mut sql, &mut args, filter.kind, filter.status, filter.tag.as_deref());
         sql.push_str(match filter.sort {
             Sort::Updated => " ORDER BY a.updated_at DESC, a.seq DESC",
             Sort::Created => " ORDER BY a.created_at DESC, a.seq DESC",
@@ -497,10 +504,7 @@ impl Library {
 
     /// How many articles `list` would return for `filter` without its limit and offset.
     pub fn count(&self, filter: &ListFilter) -> Result<u64> {
-        let mut sql = String::from("SELECT count(*) FROM articles a WHERE ");
-        let mut args: Vec<Value> = Vec::new();
-        sql.push_str(if filter.trashed { "a.trashed_at IS NOT NULL" } else { "a.trashed_at IS NULL" });
-        push_filters(&mut sql, &mut args, filter.kind, filter.status, filter.tag.as_deref());
+        let (sql, args) = list_query("SELECT count(*)", filter);
         let n: i64 = self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
         Ok(n.max(0) as u64)
     }
