@@ -97,6 +97,29 @@ describe('the editor in Chromium', () => {
     await page.screenshot({ path: path.join(artifacts, 'editor-hangul.png') });
   });
 
+  it('composes Hangul right before a link, which keeps its text and address', async () => {
+    await page.keyboard.press('Enter');
+    await page.keyboard.press('Enter');
+    // A link typed as a URL becomes a link mark (autolink); then the caret goes before it.
+    await page.keyboard.type('https://news.example/a ');
+    await expect.poll(() => page.getByTestId('editor').locator('a').count()).toBe(1);
+    await page.keyboard.press('Home');
+    await composeHangul(cdp, [
+      ['ㅂ', '보'],
+      ['ㄱ', '기'],
+    ]);
+    await expect
+      .poll(async () => JSON.stringify(await savedBody()), { timeout: 5000 })
+      .toContain('"text":"보기"');
+    const body = await savedBody();
+    type Para = { content?: { text: string; marks?: { type: string; attrs?: { href: string } }[] }[] };
+    const para = (body?.content as unknown as Para[]).find((p) => JSON.stringify(p).includes('보기')) as Required<Para>;
+    expect(para.content[0]).toEqual({ type: 'text', text: '보기' });
+    const link = para.content.find((n) => n.marks?.some((m) => m.type === 'link'));
+    expect(link?.text).toBe('https://news.example/a');
+    expect(link?.marks?.[0].attrs?.href).toBe('https://news.example/a');
+  });
+
   it('a pasted image is stored in the library and keeps its caption', async () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');

@@ -5,6 +5,7 @@
 import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { imageNodeView } from './images';
+import { LinkBoundary } from './link-boundary';
 
 export const LINK_PROTOCOL = /^(https?:\/\/|mailto:)\S+$/i;
 
@@ -70,5 +71,6 @@ export function newsdeskExtensions(): Extensions {
       },
     }),
     LibraryImage,
+    LinkBoundary,
   ];
 }
