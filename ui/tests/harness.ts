@@ -136,6 +136,8 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'list_revisions':
             return [];
+          case 'get_settings':
+            return { outlet_name: '', outlet_email: '', site_url: '', time_zone: 'Asia/Seoul', language: 'ko', reporter_name: '', reporter_email: '', date_format: '%Y.%m.%d %H:%M', signoff: '', logo_asset: '', brief_max_chars: 120, brief_max_sentences: 2 };
           case 'put_image': {
             const bytes = new Uint8Array(args as unknown as ArrayBuffer);
             if (bytes[0] !== 0x89) throw { kind: 'invalid', message: 'this file is not a PNG, JPEG, GIF or WebP image' };

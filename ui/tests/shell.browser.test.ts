@@ -106,6 +106,8 @@ describe('the app shell in Chromium', () => {
     expect(await body.locator('strong').textContent()).toBe('<script>alert(1)</script>');
     expect(await page.getByTestId('status').inputValue()).toBe('ready');
     expect(await page.getByTestId('counts').textContent()).toContain('원고지');
+    // The summary meter counts against the outlet's limit from the settings.
+    expect(await page.getByTestId('summary-meter').textContent()).toContain('0/120자 · 0/2문장');
     await page.screenshot({ path: path.join(artifacts, 'shell-article.png') });
   });
 

@@ -10,8 +10,12 @@ export function countSentences(text: string): number {
   return Math.max(1, ends?.length ?? 0);
 }
 
-export function summaryMeter(text: string): { chars: number; sentences: number; over: boolean } {
+export function summaryMeter(
+  text: string,
+  maxChars = SUMMARY_MAX_CHARS,
+  maxSentences = SUMMARY_MAX_SENTENCES,
+): { chars: number; sentences: number; over: boolean } {
   const chars = [...new Intl.Segmenter('ko', { granularity: 'grapheme' }).segment(text.trim())].length;
   const sentences = countSentences(text);
-  return { chars, sentences, over: chars > SUMMARY_MAX_CHARS || sentences > SUMMARY_MAX_SENTENCES };
+  return { chars, sentences, over: chars > maxChars || sentences > maxSentences };
 }

@@ -18,7 +18,7 @@ pub fn outlet_from(settings: &Settings) -> Outlet {
         site_url: settings.site_url.clone(),
         time_zone: settings.time_zone.clone(),
         language: settings.language.clone(),
-        ..Outlet::default()
+        date_format: settings.date_format.clone(),
     }
 }
 

@@ -1,7 +1,7 @@
 //! Settings: the outlet and the reporter's profile, one row per field in `settings`.
 use rusqlite::{params, TransactionBehavior};
 
-use super::types::Settings;
+use super::types::{Settings, NUMERIC_SETTINGS};
 use super::Library;
 use crate::error::{Error, Result};
 use crate::text::nfc;
@@ -14,7 +14,11 @@ impl Library {
         let mut map = serde_json::Map::new();
         for row in rows {
             let (k, v) = row?;
-            map.insert(k, serde_json::Value::String(v));
+            let value = match v.parse::<u64>() {
+                Ok(n) if NUMERIC_SETTINGS.contains(&k.as_str()) => serde_json::Value::from(n),
+                _ => serde_json::Value::String(v),
+            };
+            map.insert(k, value);
         }
         serde_json::from_value(serde_json::Value::Object(map))
             .map_err(|e| Error::Database(format!("the stored settings are damaged: {e}")))

@@ -232,7 +232,19 @@ pub struct Settings {
     /// The default byline of every new article.
     pub reporter_name: String,
     pub reporter_email: String,
+    /// How dates are shown in exports (strftime), e.g. `%Y.%m.%d %H:%M`.
+    pub date_format: String,
+    /// The sign-off line of editions, e.g. the outlet's name and newsroom address.
+    pub signoff: String,
+    /// The outlet's logo: an image asset id (SHA-256), or empty.
+    pub logo_asset: String,
+    /// The soft limit of a brief's summary, in characters and in sentences.
+    pub brief_max_chars: u32,
+    pub brief_max_sentences: u32,
 }
+
+/// Settings fields stored as numbers (every other field is text).
+pub(crate) const NUMERIC_SETTINGS: [&str; 2] = ["brief_max_chars", "brief_max_sentences"];
 
 impl Default for Settings {
     fn default() -> Self {
@@ -244,6 +256,11 @@ impl Default for Settings {
             language: "ko".into(),
             reporter_name: String::new(),
             reporter_email: String::new(),
+            date_format: "%Y.%m.%d %H:%M".into(),
+            signoff: String::new(),
+            logo_asset: String::new(),
+            brief_max_chars: 200,
+            brief_max_sentences: 3,
         }
     }
 }

@@ -155,6 +155,11 @@ export interface Settings {
   language: string;
   reporter_name: string;
   reporter_email: string;
+  date_format: string;
+  signoff: string;
+  logo_asset: string;
+  brief_max_chars: number;
+  brief_max_sentences: number;
 }
 
 export type ExportFormat = 'html' | 'markdown' | 'text' | 'ninjs';
