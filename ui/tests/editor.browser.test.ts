@@ -141,6 +141,24 @@ describe('the editor in Chromium', () => {
     expect(image.attrs).toEqual({ asset: 'ab'.repeat(32), alt: '항구 사진', caption: '새벽 부두의 경매장', credit: '' });
   });
 
+  it('links a selected word through the link field, and refuses javascript: addresses', async () => {
+    await page.getByTestId('editor').click();
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('source');
+    await page.keyboard.press('Shift+Home');
+    await page.getByTestId('link-button').click();
+    await page.getByTestId('link-input').fill('javascript:alert(1)');
+    await page.getByTestId('link-input').press('Enter');
+    expect(await page.getByTestId('link-input').getAttribute('aria-invalid')).toBe('true');
+    await page.getByTestId('link-input').fill('https://records.example/2025');
+    await page.getByTestId('link-input').press('Enter');
+    await expect
+      .poll(async () => JSON.stringify(await savedBody()), { timeout: 5000 })
+      .toContain('"href":"https://records.example/2025"');
+    expect(JSON.stringify(await savedBody())).not.toContain('javascript:');
+  });
+
   it('shows the save state in the reporter’s language', async () => {
     const text = await page.getByTestId('save-state').textContent();
     expect(text).toMatch(/저장/);

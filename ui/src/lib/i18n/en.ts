@@ -38,6 +38,7 @@ export const en = {
   'error.title': 'Something went wrong',
   'error.retry': 'Try again',
   'none': '—',
+  'shortcut.link': 'Link the selection',
   'settings.dateFormat': 'Date format',
   'settings.signoff': 'Sign-off of editions',
   'settings.signoffHint': 'OUTLET news@outlet.example',

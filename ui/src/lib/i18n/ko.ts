@@ -40,6 +40,7 @@ export const ko: Record<MessageKey, string> = {
   'error.title': '문제가 생겼습니다',
   'error.retry': '다시 시도',
   'none': '—',
+  'shortcut.link': '선택한 글에 링크',
   'settings.dateFormat': '날짜 형식',
   'settings.signoff': '판 끝맺음',
   'settings.signoffHint': '매체명 news@outlet.example',
