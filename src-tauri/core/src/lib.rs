@@ -8,6 +8,7 @@ pub mod import;
 pub mod library;
 pub mod model;
 pub mod render;
+pub mod roundup;
 pub mod samples;
 pub mod text;
 

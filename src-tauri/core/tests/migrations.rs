@@ -11,7 +11,7 @@ use std::path::{Path, PathBuf};
 
 use common::fields;
 use newsdesk_core::library::{Library, ListFilter, SaveOptions, SaveReason, SearchQuery, Settings, SCHEMA_VERSION};
-use newsdesk_core::model::Status;
+use newsdesk_core::model::{Kind, Status};
 
 fn fixtures() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures")
@@ -54,6 +54,13 @@ fn generate_fixture() {
     lib.put_asset(PIXEL, "image/png").unwrap();
     lib.set_settings(&Settings { outlet_name: "OUTLET".into(), outlet_email: "news@outlet.example".into(), ..Settings::default() })
         .unwrap();
+    // Since version 2: a weekend roundup whose first brief points at the market article.
+    let mut edition = newsdesk_core::roundup::parse_edition(
+        "주말 브리핑\n\n강변의 여름 밤을 돌아봤습니다.\n\n이어 주말 주요 뉴스입니다.\n\n■ \"야시장 연장\"\n상인회가 연장을 정했다.\n\n■ 섬 여객선\n시간표는 그대로다.\n\nOUTLET news@outlet.example",
+    );
+    edition.edition_date = "2025-07-26".into();
+    edition.items[0].article_id = Some(market.id.clone());
+    lib.create_roundup(edition).unwrap();
     let _ = std::fs::remove_file(&dest);
     lib.backup(&dest).unwrap();
     eprintln!("wrote {} ({} bytes)", dest.display(), std::fs::metadata(&dest).unwrap().len());
@@ -77,9 +84,19 @@ fn every_fixture_library_opens_and_upgrades() {
         let report = lib.check().unwrap();
         assert!(report.ok, "{name}: {:?}", report.problems);
 
-        let live = lib.list(&ListFilter::default()).unwrap();
+        let live = lib.list(&ListFilter { kind: Some(Kind::Article), ..Default::default() }).unwrap();
         assert_eq!(live.len(), 2, "{name}");
         assert_eq!(lib.list(&ListFilter { trashed: true, ..Default::default() }).unwrap().len(), 1, "{name}");
+        let version: i64 = name.trim_start_matches("library-v").trim_end_matches(".db").parse().unwrap();
+        let roundups = lib.list(&ListFilter { kind: Some(Kind::Roundup), ..Default::default() }).unwrap();
+        assert_eq!(roundups.len(), usize::from(version >= 2), "{name}");
+        for r in &roundups {
+            let edition = lib.roundup(&r.id).unwrap();
+            assert_eq!((edition.title.as_str(), edition.items.len()), ("주말 브리핑", 2), "{name}");
+            assert_eq!(edition.edition_date, "2025-07-26", "{name}");
+            assert_eq!(lib.article_usage(&live.iter().find(|a| a.headline.starts_with("강변")).unwrap().id).unwrap().len(), 1);
+            assert_eq!(lib.search(&SearchQuery::text("여객선")).unwrap().hits[0].id, r.id, "{name}");
+        }
         let market = live.iter().find(|a| a.headline.starts_with("강변 야시장")).expect("the market article");
         let a = lib.article(&market.id).unwrap();
         assert_eq!(a.status, Status::Published, "{name}");
@@ -92,7 +109,8 @@ fn every_fixture_library_opens_and_upgrades() {
             lib.revision(&a.id, r.id).unwrap();
         }
         assert_eq!(lib.search(&SearchQuery::text("야시장")).unwrap().hits[0].id, a.id, "{name}");
-        assert_eq!(lib.search(&SearchQuery::text("시장")).unwrap().total, 1, "{name}");
+        let market_hits = SearchQuery { kind: Some(Kind::Article), ..SearchQuery::text("시장") };
+        assert_eq!(lib.search(&market_hits).unwrap().total, 1, "{name}");
         assert_eq!(lib.search(&SearchQuery::text("ferry")).unwrap().total, 1, "{name}");
         assert_eq!(lib.settings().unwrap().outlet_name, "OUTLET", "{name}");
         let pixel = lib.put_asset(PIXEL, "image/png").unwrap();

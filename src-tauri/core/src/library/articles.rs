@@ -271,7 +271,7 @@ pub(crate) fn update_content(
 }
 
 /// The content columns of a prepared article as named parameters.
-fn content_params(p: &Prepared) -> Vec<(&'static str, &dyn ToSql)> {
+pub(crate) fn content_params(p: &Prepared) -> Vec<(&'static str, &dyn ToSql)> {
     vec![
         (":headline", &p.fields.headline),
         (":deck", &p.fields.deck),
@@ -401,6 +401,12 @@ impl Library {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let current = load(&tx, id)?;
         refuse_trashed(&current)?;
+        if current.kind == Kind::Roundup {
+            return Err(Error::Invalid(format!(
+                "\"{}\" is a weekend roundup, not an article: save it as a roundup",
+                current.headline
+            )));
+        }
         if current.version != base_version {
             return Err(Error::Conflict { base: base_version, current: current.version });
         }
@@ -438,9 +444,13 @@ impl Library {
                 (p, _) => p.clone(),
             };
             bump(&tx, id, "status = ?2, updated_at = ?3, published_at = ?4", &[&status.as_str(), &at, &published_at])?;
-            let fields = fields_of(&current);
-            let chars = count_document(&fields.body).chars;
-            revisions::write(&tx, id, &fields, status, current.version + 1, chars, SaveReason::Status, &at)?;
+            if current.kind == Kind::Roundup {
+                super::roundups::write_current_revision(&tx, &current, status, current.version + 1, SaveReason::Status, &at)?;
+            } else {
+                let fields = fields_of(&current);
+                let chars = count_document(&fields.body).chars;
+                revisions::write(&tx, id, &fields, status, current.version + 1, chars, SaveReason::Status, &at)?;
+            }
         }
         let a = load(&tx, id)?;
         tx.commit()?;

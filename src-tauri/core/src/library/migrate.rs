@@ -115,6 +115,25 @@ const MIGRATIONS: &[&str] = &[
                 new.body_text || char(10, 10), new.tags_text || char(10, 10));
     END;
     "#,
+    // 2: roundups. An edition is also a row of `articles` (kind 'roundup': title as headline,
+    //    its whole text as the derived body), so list, count, search, trash and revisions
+    //    take it as they are; `roundups` holds its parts as JSON, `roundup_articles` which
+    //    library articles it uses (no foreign key there: deleting an article must not touch
+    //    the edition, which keeps its own copy of the text).
+    r#"
+    CREATE TABLE roundups (
+        id           TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        edition_date TEXT NOT NULL,
+        content      TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE INDEX roundups_edition_date ON roundups (edition_date);
+    CREATE TABLE roundup_articles (
+        roundup_id TEXT NOT NULL REFERENCES roundups (id) ON DELETE CASCADE,
+        article_id TEXT NOT NULL,
+        PRIMARY KEY (roundup_id, article_id)
+    ) WITHOUT ROWID;
+    CREATE INDEX roundup_articles_article ON roundup_articles (article_id, roundup_id);
+    "#,
 ];
 
 /// The schema version this build writes and reads.

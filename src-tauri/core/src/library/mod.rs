@@ -6,13 +6,14 @@
 //!
 //! Map of the modules: `open` (refusing foreign files, connection settings), `migrate`
 //! (schema versions), `articles` (create, read, save, list, trash), `revisions` (history,
-//! compare, restore), `search`, `maintenance` (backup, check), `settings`, `assets`.
+//! compare, restore), `roundups` (weekend editions, stored beside their `articles` row), `search`, `maintenance` (backup, check), `settings`, `assets`.
 mod articles;
 mod assets;
 mod maintenance;
 mod migrate;
 mod open;
 mod revisions;
+mod roundups;
 mod search;
 mod settings;
 mod types;

@@ -41,7 +41,7 @@ impl RevisionPolicy {
 }
 
 /// The serialised content of a revision and its SHA-256 (lowercase hex).
-fn content_of(fields: &ArticleFields) -> Result<(Vec<u8>, String)> {
+fn content_of<T: serde::Serialize + ?Sized>(fields: &T) -> Result<(Vec<u8>, String)> {
     let json = serde_json::to_vec(fields).map_err(|e| Error::Invalid(format!("a revision could not be stored: {e}")))?;
     let hash = hex(&Sha256::digest(&json));
     Ok((json, hash))
@@ -74,7 +74,7 @@ pub(crate) fn decode_blob(hash: &str, data: &[u8]) -> std::result::Result<Articl
 }
 
 /// Stores content once; returns the blob's row id and hash.
-fn put_blob(conn: &Connection, fields: &ArticleFields) -> Result<(i64, String)> {
+fn put_blob<T: serde::Serialize + ?Sized>(conn: &Connection, fields: &T) -> Result<(i64, String)> {
     let (json, hash) = content_of(fields)?;
     let existing: Option<i64> =
         conn.prepare_cached("SELECT id FROM blobs WHERE hash = ?1")?.query_row([&hash], |r| r.get(0)).optional()?;
@@ -86,12 +86,13 @@ fn put_blob(conn: &Connection, fields: &ArticleFields) -> Result<(i64, String)> 
     Ok((conn.last_insert_rowid(), hash))
 }
 
-/// Writes one revision row (and its blob when new).
+/// Writes one revision row (and its blob when new). `fields` is an article's
+/// [`ArticleFields`] or a roundup's `RoundupFields`.
 #[allow(clippy::too_many_arguments)]
-pub(crate) fn write(
+pub(crate) fn write<T: serde::Serialize + ?Sized>(
     conn: &Connection,
     article_id: &str,
-    fields: &ArticleFields,
+    fields: &T,
     status: Status,
     version: i64,
     chars: u64,
@@ -115,11 +116,11 @@ pub(crate) fn write(
 }
 
 /// Whether a save under `policy` should write a revision of `fields` with `status`.
-pub(crate) fn wanted(
+pub(crate) fn wanted<T: serde::Serialize + ?Sized>(
     conn: &Connection,
     article_id: &str,
     policy: RevisionPolicy,
-    fields: &ArticleFields,
+    fields: &T,
     status: Status,
 ) -> Result<bool> {
     if policy == RevisionPolicy::Always {
@@ -142,9 +143,9 @@ pub(crate) fn wanted(
     })
 }
 
-const INFO_COLUMNS: &str = "r.id, r.article_id, r.created_at, r.reason, r.version, r.chars";
+pub(crate) const INFO_COLUMNS: &str = "r.id, r.article_id, r.created_at, r.reason, r.version, r.chars";
 
-fn info_from_row(r: &rusqlite::Row) -> rusqlite::Result<RevisionInfo> {
+pub(crate) fn info_from_row(r: &rusqlite::Row) -> rusqlite::Result<RevisionInfo> {
     Ok(RevisionInfo {
         id: r.get(0)?,
         article_id: r.get(1)?,
@@ -216,6 +217,7 @@ impl Library {
 
     /// One revision with its content.
     pub fn revision(&self, article_id: &str, revision_id: i64) -> Result<Revision> {
+        super::roundups::refuse_roundup(&self.conn, article_id, "roundup_revision")?;
         let row: Option<(RevisionInfo, String, String, Vec<u8>)> = self
             .conn
             .prepare_cached(&format!(
@@ -254,6 +256,7 @@ impl Library {
     /// status stays), writing a new revision with reason `restore`. Needs the current
     /// version as `base_version`, like a save.
     pub fn restore_revision(&mut self, article_id: &str, revision_id: i64, base_version: i64) -> Result<crate::model::Article> {
+        super::roundups::refuse_roundup(&self.conn, article_id, "restore_roundup_revision")?;
         let old = self.revision(article_id, revision_id)?;
         let p = prepare(old.fields)?;
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
@@ -278,6 +281,11 @@ impl Library {
     pub fn record_revision(&mut self, article_id: &str, reason: SaveReason) -> Result<RevisionInfo> {
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
         let a = articles::load(&tx, article_id)?;
+        if a.kind == crate::model::Kind::Roundup {
+            let info = super::roundups::write_current_revision(&tx, &a, a.status, a.version, reason, &now())?;
+            tx.commit()?;
+            return Ok(info);
+        }
         let fields = fields_of(&a);
         let chars = count_document(&fields.body).chars;
         let info = write(&tx, article_id, &fields, a.status, a.version, chars, reason, &now())?;

@@ -1,0 +1,143 @@
+//! Roundups in the library: create, read, save with conflicts, list/count/search, status
+//! and revisions, sign-off defaults, article usage, and editions keeping their text.
+mod common;
+
+use common::{fields, library};
+use newsdesk_core::library::{ListFilter, SaveOptions, SaveReason, SearchQuery, Settings};
+use newsdesk_core::model::{Doc, Kind, Status};
+use newsdesk_core::roundup::{parse_edition, Brief, Lead, RoundupFields, Signoff};
+use newsdesk_core::Error;
+
+fn edition(title: &str) -> RoundupFields {
+    RoundupFields {
+        title: title.into(),
+        edition_date: "2025-07-26".into(),
+        lead: Lead { article_id: None, headline: String::new(), body: Doc::from_paragraphs(["이번 주 도시는 조용했다."]) },
+        transition: "이어 주말 주요 뉴스입니다.".into(),
+        items: vec![Brief { article_id: None, headline: "\"다리 보수 시작\"".into(), summary: "월요일부터 한 차선만 연다.".into(), link: Some("https://outlet.example/bridge".into()) }],
+        signoff: Signoff::default(),
+    }
+}
+
+#[test]
+fn create_read_and_save_with_conflicts() {
+    let (_d, _p, mut lib) = library();
+    lib.set_settings(&Settings { outlet_name: "OUTLET".into(), outlet_email: "news@outlet.example".into(), ..Settings::default() }).unwrap();
+    let r = lib.create_roundup(edition("주말 브리핑")).unwrap();
+    assert_eq!((r.kind, r.status, r.version), (Kind::Roundup, Status::Draft, 1));
+    assert_eq!(uuid_version(&r.id), 7);
+    assert_eq!(r.signoff, Signoff { outlet: "OUTLET".into(), email: "news@outlet.example".into() }, "defaults from settings");
+    assert_eq!(lib.roundup(&r.id).unwrap(), r);
+
+    let mut f = r.fields();
+    f.items.push(Brief { headline: "섬 여객선".into(), summary: "시간표는 그대로다.".into(), ..Brief::default() });
+    let saved = lib.save_roundup(&r.id, r.version, f.clone()).unwrap();
+    assert_eq!(saved.version, 2);
+    assert_eq!(saved.items.len(), 2);
+    assert!(matches!(lib.save_roundup(&r.id, 1, f.clone()), Err(Error::Conflict { base: 1, current: 2 })));
+    assert_eq!(lib.save_roundup(&r.id, 2, f).unwrap().version, 2, "identical content is no new version");
+
+    let json = serde_json::to_value(lib.roundup(&r.id).unwrap()).unwrap();
+    for key in ["id", "kind", "title", "edition_date", "lead", "transition", "items", "signoff", "status", "created_at", "updated_at", "version"] {
+        assert!(json.get(key).is_some(), "{key}");
+    }
+    assert_eq!(json["kind"], "roundup");
+    assert_eq!(json["items"][1]["link"], serde_json::Value::Null);
+
+    let mut bad = edition("x");
+    bad.items[0].link = Some("javascript:alert(1)".into());
+    assert!(matches!(lib.create_roundup(bad), Err(Error::Invalid(m)) if m.contains("http")));
+    let mut bad = edition("x");
+    bad.edition_date = "26/07/2025".into();
+    assert!(matches!(lib.create_roundup(bad), Err(Error::Invalid(_))));
+    let mut today = edition("오늘");
+    today.edition_date.clear();
+    assert_eq!(lib.create_roundup(today).unwrap().edition_date.len(), 10);
+    assert!(matches!(lib.roundup("missing"), Err(Error::NotFound { what: "roundup", .. })));
+    assert!(lib.check().unwrap().ok);
+}
+
+fn uuid_version(id: &str) -> u32 {
+    id.chars().nth(14).and_then(|c| c.to_digit(16)).unwrap_or(0)
+}
+
+#[test]
+fn roundups_are_listed_counted_and_searched() {
+    let (_d, _p, mut lib) = library();
+    lib.create_article(fields("강변 야시장", &["야시장 이야기"], &[]), Status::Draft).unwrap();
+    let r = lib.create_roundup(edition("Weekend briefing")).unwrap();
+    let only = |kind| ListFilter { kind: Some(kind), ..ListFilter::default() };
+    let rows = lib.list(&only(Kind::Roundup)).unwrap();
+    assert_eq!(rows.len(), 1);
+    assert_eq!((rows[0].id.as_str(), rows[0].headline.as_str(), rows[0].kind), (r.id.as_str(), "Weekend briefing", Kind::Roundup));
+    assert_eq!(lib.count(&only(Kind::Article)).unwrap(), 1);
+    assert_eq!(lib.count(&ListFilter::default()).unwrap(), 2);
+    for q in ["다리 보수", "보수", "조용했다", "Weekend", "outlet.example/bridge"] {
+        let page = lib.search(&SearchQuery::text(q)).unwrap();
+        assert_eq!(page.hits.first().map(|h| (h.id.as_str(), h.kind)), Some((r.id.as_str(), Kind::Roundup)), "{q}");
+    }
+    lib.trash(&r.id).unwrap();
+    assert_eq!(lib.count(&only(Kind::Roundup)).unwrap(), 0);
+    lib.purge(&r.id).unwrap();
+    assert!(lib.roundup(&r.id).is_err());
+    assert!(lib.check().unwrap().ok);
+}
+
+#[test]
+fn status_and_revisions_like_an_article() {
+    let (_d, _p, mut lib) = library();
+    let r = lib.create_roundup(edition("판 1")).unwrap();
+    let mut f = r.fields();
+    f.title = "판 2".into();
+    let r2 = lib.save_roundup_with(&r.id, r.version, f, SaveOptions { reason: SaveReason::Explicit, allow_emptying: false }).unwrap();
+    lib.set_status(&r.id, Status::Ready).unwrap();
+    assert_eq!(lib.roundup(&r.id).unwrap().status, Status::Ready);
+    let revs = lib.revisions(&r.id).unwrap();
+    assert_eq!(revs.len(), 3);
+    let first = revs.last().unwrap();
+    assert_eq!(lib.roundup_revision(&r.id, first.id).unwrap().fields.title, "판 1");
+    assert_eq!(lib.roundup_revision(&r.id, revs[0].id).unwrap().status, Status::Ready);
+    let current = lib.roundup(&r.id).unwrap();
+    let back = lib.restore_roundup_revision(&r.id, first.id, current.version).unwrap();
+    assert_eq!((back.title.as_str(), back.version), ("판 1", r2.version + 2));
+    assert!(lib.revision(&r.id, first.id).is_err(), "article revisions refuse a roundup");
+    assert!(lib.save_article(&r.id, back.version, fields("x", &["y"], &[]), SaveOptions::default()).is_err());
+    assert!(lib.check().unwrap().ok, "{:?}", lib.check().unwrap().problems);
+}
+
+#[test]
+fn briefs_copy_articles_and_keep_their_text_when_the_article_goes() {
+    let (_d, _p, mut lib) = library();
+    let mut a = fields("시립미술관 무료 관람", &["방학 동안 초등학생은 무료다.", "둘째 문단."], &[]);
+    a.summary.clear();
+    let art = lib.create_article(a, Status::Ready).unwrap();
+    let mut f = edition("사용 확인");
+    f.items.push(Brief { article_id: Some(art.id.clone()), ..Brief::default() });
+    f.lead = Lead { article_id: Some(art.id.clone()), ..Lead::default() };
+    let r = lib.create_roundup(f).unwrap();
+    assert_eq!(r.items[1].headline, "시립미술관 무료 관람");
+    assert_eq!(r.items[1].summary, "방학 동안 초등학생은 무료다.");
+    assert_eq!(r.lead.headline, "시립미술관 무료 관람");
+    assert_eq!(lib.article_usage(&art.id).unwrap(), vec![(r.id.clone(), "사용 확인".to_string())]);
+
+    let mut f = r.fields();
+    f.items[1].headline = "이번 판만의 제목".into();
+    let r = lib.save_roundup(&r.id, r.version, f).unwrap();
+    assert_eq!(lib.article(&art.id).unwrap().headline, "시립미술관 무료 관람", "the article is untouched");
+    lib.trash(&art.id).unwrap();
+    lib.purge(&art.id).unwrap();
+    let kept = lib.roundup(&r.id).unwrap();
+    assert_eq!(kept.items[1].headline, "이번 판만의 제목");
+    assert_eq!(kept.items[1].article_id.as_deref(), Some(art.id.as_str()));
+    assert!(lib.check().unwrap().ok);
+}
+
+#[test]
+fn an_imported_edition_is_stored_whole() {
+    let (_d, _p, mut lib) = library();
+    let f = parse_edition("주말 브리핑\n\n리드 문단입니다. 길게 씁니다.\n\n이어 주말 주요 뉴스입니다.\n\n■ \"하나\"\n요약.\n\nOUTLET news@outlet.example");
+    let r = lib.create_roundup_as(f.clone(), Status::Draft, SaveReason::Import).unwrap();
+    assert_eq!((r.title.as_str(), r.transition.as_str(), r.items.len()), ("주말 브리핑", "이어 주말 주요 뉴스입니다.", 1));
+    assert_eq!(r.signoff, f.signoff);
+    assert_eq!(lib.revisions(&r.id).unwrap()[0].reason, SaveReason::Import);
+}
