@@ -12,6 +12,7 @@ use newsdesk_core::export::{self, Format};
 use newsdesk_core::import;
 use newsdesk_core::library::{Library, ListFilter, SaveReason, SearchQuery};
 use newsdesk_core::model::{Kind, Status};
+use newsdesk_core::roundup::{self, Roundup};
 use newsdesk_core::text::plain::doc_to_plain;
 
 use crate::paths::{default_library_path, LIBRARY_ENV};
@@ -247,28 +248,11 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
             Ok(ExitCode::SUCCESS)
         }
         Command::Show { id, json } => {
-            let a = lib.article(&id)?;
-            if json {
-                print_json(&a)?;
-            } else {
-                println!("{}", a.headline);
-                if !a.deck.is_empty() {
-                    println!("{}", a.deck);
-                }
-                println!();
-                println!("id: {}  status: {}  version: {}  updated: {}", a.id, a.status, a.version, a.updated_at);
-                if !a.byline.name.is_empty() {
-                    println!("byline: {} <{}>", a.byline.name, a.byline.email);
-                }
-                if !a.tags.is_empty() {
-                    println!("tags: {}", a.tags.join(", "));
-                }
-                println!(
-                    "counts: {} characters, {} without spaces, {} words, {:.1} manuscript pages, {} min",
-                    a.counts.chars, a.counts.chars_no_spaces, a.counts.words, a.counts.manuscript_pages, a.counts.reading_minutes
-                );
-                println!();
-                println!("{}", doc_to_plain(&a.body));
+            match lib.roundup(&id) {
+                Ok(r) if json => print_json(&r)?,
+                Ok(r) => print_roundup(&r),
+                Err(newsdesk_core::Error::NotFound { .. }) => return show_article(&lib, &id, json),
+                Err(e) => return Err(e.into()),
             }
             Ok(ExitCode::SUCCESS)
         }
@@ -336,6 +320,34 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
     }
 }
 
+/// An article: headline, deck, bookkeeping, counts and the body as plain text.
+fn show_article(lib: &Library, id: &str, json: bool) -> Result<ExitCode, Failure> {
+    let a = lib.article(id)?;
+    if json {
+        print_json(&a)?;
+    } else {
+        println!("{}", a.headline);
+        if !a.deck.is_empty() {
+            println!("{}", a.deck);
+        }
+        println!();
+        println!("id: {}  status: {}  version: {}  updated: {}", a.id, a.status, a.version, a.updated_at);
+        if !a.byline.name.is_empty() {
+            println!("byline: {} <{}>", a.byline.name, a.byline.email);
+        }
+        if !a.tags.is_empty() {
+            println!("tags: {}", a.tags.join(", "));
+        }
+        println!(
+            "counts: {} characters, {} without spaces, {} words, {:.1} manuscript pages, {} min",
+            a.counts.chars, a.counts.chars_no_spaces, a.counts.words, a.counts.manuscript_pages, a.counts.reading_minutes
+        );
+        println!();
+        println!("{}", doc_to_plain(&a.body));
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
 fn reason_name(reason: SaveReason) -> String {
     serde_json::to_value(reason)
         .ok()
@@ -351,13 +363,15 @@ struct Created {
 }
 
 fn import_files(lib: &mut Library, paths: &[PathBuf], as_: ImportAs, status: Option<Status>, json: bool) -> Result<ExitCode, Failure> {
-    if as_ == ImportAs::Roundup {
-        return Err(Failure("importing roundups is not supported by this version of Newsdesk".into()));
-    }
     let (files, mut refused) = import::collect_files(paths);
     let mut created = Vec::new();
     for file in &files {
-        match import_one(lib, file, status.unwrap_or_default()) {
+        let result = if is_edition(file, as_) {
+            import_roundup(lib, file, status.unwrap_or_default())
+        } else {
+            import_one(lib, file, status.unwrap_or_default())
+        };
+        match result {
             Ok(item) => {
                 if !json {
                     println!("{}\t{}\t{}", item.id, item.kind.as_str(), item.headline);
@@ -374,6 +388,54 @@ fn import_files(lib: &mut Library, paths: &[PathBuf], as_: ImportAs, status: Opt
         say_error(&e.to_string());
     }
     Ok(if refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
+}
+
+/// Whether `file` is imported as a roundup: always with `--as roundup`; with `--as auto`
+/// when it is a text or Markdown file with brief marker lines (`■ ▲ ◆ ●`).
+fn is_edition(file: &Path, as_: ImportAs) -> bool {
+    match as_ {
+        ImportAs::Roundup => true,
+        ImportAs::Article => false,
+        ImportAs::Auto => {
+            matches!(import::format_of(file), Some(import::Format::Text | import::Format::Markdown))
+                && roundup::read_text(file).is_ok_and(|t| roundup::has_brief_markers(&t))
+        }
+    }
+}
+
+/// One file as one roundup (see `roundup::parse_edition`).
+fn import_roundup(lib: &mut Library, file: &Path, status: Status) -> newsdesk_core::Result<Created> {
+    let fields = roundup::read_edition_file(file)?;
+    let r = lib.create_roundup_as(fields, status, SaveReason::Import)?;
+    Ok(Created { id: r.id, kind: r.kind, headline: r.title })
+}
+
+/// A roundup as plain text: title and date, lead, transition, briefs, sign-off.
+fn print_roundup(r: &Roundup) {
+    println!("{}", r.title);
+    println!("id: {}  kind: roundup  edition: {}  status: {}  version: {}  updated: {}", r.id, r.edition_date, r.status, r.version, r.updated_at);
+    println!();
+    if !r.lead.headline.is_empty() {
+        println!("{}\n", r.lead.headline);
+    }
+    let lead = doc_to_plain(&r.lead.body);
+    if !lead.trim().is_empty() {
+        println!("{}\n", lead.trim_end());
+    }
+    if !r.transition.is_empty() {
+        println!("{}\n", r.transition);
+    }
+    for b in &r.items {
+        println!("■ {}", b.headline);
+        if !b.summary.is_empty() {
+            println!("{}", b.summary);
+        }
+        if let Some(link) = &b.link {
+            println!("{link}");
+        }
+        println!();
+    }
+    println!("{} {}", r.signoff.outlet, r.signoff.email);
 }
 
 fn import_one(lib: &mut Library, file: &Path, status: Status) -> newsdesk_core::Result<Created> {

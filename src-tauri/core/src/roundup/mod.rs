@@ -11,7 +11,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Doc, Kind, Status};
 
-pub use file::read_edition_file;
+pub use file::{read_edition_file, read_text};
 pub use parse::{has_brief_markers, parse_edition, BRIEF_MARKERS, STRONG_MARKERS};
 
 /// The opening of an edition: an article from the library, or its own text. When it points

@@ -1,0 +1,152 @@
+//! The `newsdesk` command line with weekend roundups, as a real process: `import --as
+//! roundup|auto`, `list --kind roundup`, `show ID` (text and JSON).
+use std::path::{Path, PathBuf};
+use std::process::{Command, Output};
+
+use serde_json::Value;
+
+const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+
+/// An edition in our own words: title, two lead paragraphs, transition, four briefs, sign-off.
+const EDITION: &str = "\
+주말 브리핑: 비 오는 토요일
+
+이번 주 도시는 장마 속에서 조용히 지나갔다. 구청은 배수로를 점검했고 큰 피해는 없었다.
+
+다음 주에도 비가 이어질 전망이다. 시민들은 우산을 챙기는 편이 좋겠다.
+
+이어 주말 주요 뉴스입니다.
+
+■ \"강변 야시장, 자정까지 연장\"
+상인회가 주말 영업시간을 자정까지 늘리기로 했다.
+
+■ 섬 여객선 시간표 유지
+여객선 회사는 모든 항차를 예정대로 운항한다.
+https://news.outlet.example/ferry
+
+■ 'Night reading room opens'
+The city library keeps one room open until 11 p.m.
+
+■ 어린이 미술관 무료
+방학 동안 초등학생은 관람료를 내지 않는다.
+
+OUTLET news@outlet.example
+";
+
+fn newsdesk(library: &Path, args: &[&str]) -> Output {
+    Command::new(BIN)
+        .arg("--library")
+        .arg(library)
+        .args(args)
+        .env_remove("NEWSDESK_LIBRARY")
+        .output()
+        .expect("the newsdesk binary runs")
+}
+
+fn ok_stdout(out: Output) -> String {
+    assert!(out.status.success(), "exit {:?}, stderr: {}", out.status.code(), String::from_utf8_lossy(&out.stderr));
+    String::from_utf8(out.stdout).expect("stdout is UTF-8")
+}
+
+fn json(out: Output) -> Value {
+    serde_json::from_str(&ok_stdout(out)).expect("stdout is JSON")
+}
+
+fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
+    let p = dir.join(name);
+    std::fs::write(&p, text).unwrap();
+    p
+}
+
+#[test]
+fn import_as_roundup_then_show_and_list() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let file = write(dir.path(), "edition.txt", EDITION);
+    let line = ok_stdout(newsdesk(&lib, &["import", file.to_str().unwrap(), "--as", "roundup"]));
+    let cols: Vec<&str> = line.trim_end().split('\t').collect();
+    assert_eq!(cols.len(), 3, "{line}");
+    assert_eq!(&cols[1..], ["roundup", "주말 브리핑: 비 오는 토요일"]);
+    let id = cols[0];
+
+    let r = json(newsdesk(&lib, &["show", id, "--json"]));
+    for key in ["id", "kind", "title", "edition_date", "lead", "transition", "items", "signoff", "status", "created_at", "updated_at", "version"] {
+        assert!(r.get(key).is_some(), "{key} in {r}");
+    }
+    assert_eq!(r["id"], id);
+    assert_eq!(r["kind"], "roundup");
+    assert_eq!(r["title"], "주말 브리핑: 비 오는 토요일");
+    assert_eq!(r["edition_date"].as_str().unwrap().len(), 10);
+    assert_eq!(r["lead"]["article_id"], Value::Null);
+    assert_eq!(r["lead"]["body"]["content"].as_array().unwrap().len(), 2);
+    assert_eq!(r["transition"], "이어 주말 주요 뉴스입니다.");
+    let items = r["items"].as_array().unwrap();
+    assert_eq!(items.len(), 4);
+    assert_eq!(items[0]["headline"], "\"강변 야시장, 자정까지 연장\"");
+    assert_eq!(items[0]["summary"], "상인회가 주말 영업시간을 자정까지 늘리기로 했다.");
+    assert_eq!(items[0]["article_id"], Value::Null);
+    assert_eq!(items[0]["link"], Value::Null);
+    assert_eq!(items[1]["link"], "https://news.outlet.example/ferry");
+    assert_eq!(items[2]["headline"], "'Night reading room opens'");
+    assert_eq!(r["signoff"], serde_json::json!({"outlet": "OUTLET", "email": "news@outlet.example"}));
+    assert_eq!(r["status"], "draft");
+    assert_eq!(r["version"], 1);
+    assert!(!r.to_string().contains('■'));
+
+    let text = ok_stdout(newsdesk(&lib, &["show", id]));
+    assert!(text.starts_with("주말 브리핑: 비 오는 토요일\n"), "{text}");
+    assert!(text.contains("■ 섬 여객선 시간표 유지\n여객선 회사는") && text.contains("OUTLET news@outlet.example"), "{text}");
+
+    let listed = json(newsdesk(&lib, &["list", "--kind", "roundup", "--json"]));
+    assert_eq!(listed.as_array().unwrap().len(), 1);
+    assert_eq!((listed[0]["id"].as_str(), listed[0]["kind"].as_str()), (Some(id), Some("roundup")));
+    assert_eq!(listed[0]["headline"], "주말 브리핑: 비 오는 토요일");
+    assert_eq!(json(newsdesk(&lib, &["list", "--kind", "article", "--json"])), serde_json::json!([]));
+    let hits = json(newsdesk(&lib, &["search", "여객선", "--json"]));
+    assert_eq!(hits[0]["id"], id);
+    ok_stdout(newsdesk(&lib, &["check"]));
+}
+
+#[test]
+fn import_auto_decides_by_marker_lines() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let edition = write(dir.path(), "edition.txt", EDITION);
+    let article = write(dir.path(), "article.txt", "강변 산책로 새 단장\n\n구청은 산책로에 의자를 더 놓았다.\n\n- 의자 스무 개\n- 가로등 열 개\n");
+    let out = json(newsdesk(&lib, &["import", edition.to_str().unwrap(), article.to_str().unwrap(), "--json"]));
+    let mut kinds: Vec<(String, String)> = out
+        .as_array()
+        .unwrap()
+        .iter()
+        .map(|c| (c["kind"].as_str().unwrap().to_string(), c["headline"].as_str().unwrap().to_string()))
+        .collect();
+    kinds.sort();
+    assert_eq!(
+        kinds,
+        [
+            ("article".to_string(), "강변 산책로 새 단장".to_string()),
+            ("roundup".to_string(), "주말 브리핑: 비 오는 토요일".to_string()),
+        ]
+    );
+    for c in out.as_array().unwrap() {
+        assert_eq!(c.as_object().unwrap().len(), 3, "{{id, kind, headline}}: {c}");
+    }
+    assert_eq!(json(newsdesk(&lib, &["list", "--kind", "roundup", "--json"])).as_array().unwrap().len(), 1);
+    // `--as article` never makes a roundup.
+    ok_stdout(newsdesk(&lib, &["import", edition.to_str().unwrap(), "--as", "article"]));
+    assert_eq!(json(newsdesk(&lib, &["list", "--kind", "roundup", "--json"])).as_array().unwrap().len(), 1);
+}
+
+#[test]
+fn a_file_without_text_is_refused_in_one_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let empty = write(dir.path(), "blank.txt", "  \n\n");
+    let out = newsdesk(&lib, &["import", empty.to_str().unwrap(), "--as", "roundup"]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.starts_with("newsdesk: ") && err.contains("blank.txt"), "{err}");
+    let missing = newsdesk(&lib, &["show", "no-such-id"]);
+    assert_eq!(missing.status.code(), Some(1));
+}
