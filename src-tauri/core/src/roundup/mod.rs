@@ -1,10 +1,11 @@
 //! Weekend roundups: one edition made of a lead, a transition line, briefs and a sign-off
 //! (DESIGN.md, "The weekend roundup").
 //!
-//! `mod.rs` holds the model, `parse` turns an edition written as plain text into
+//! `mod.rs` holds the model, `meter` measures a brief's summary against the soft limit, `parse` turns an edition written as plain text into
 //! [`RoundupFields`], `file` reads such a text from disk. Storage lives in
 //! `library/roundups.rs` (`Library::create_roundup`, `roundup`, `save_roundup`, …).
 mod file;
+mod meter;
 mod parse;
 
 use serde::{Deserialize, Serialize};
@@ -12,6 +13,7 @@ use serde::{Deserialize, Serialize};
 use crate::model::{Doc, Kind, Status};
 
 pub use file::{read_edition_file, read_text};
+pub use meter::{count_sentences, summary_meter, SummaryMeter};
 pub use parse::{has_brief_markers, parse_edition, BRIEF_MARKERS, STRONG_MARKERS};
 
 /// The opening of an edition: an article from the library, or its own text. When it points
