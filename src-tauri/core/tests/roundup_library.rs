@@ -141,3 +141,18 @@ fn an_imported_edition_is_stored_whole() {
     assert_eq!(r.signoff, f.signoff);
     assert_eq!(lib.revisions(&r.id).unwrap()[0].reason, SaveReason::Import);
 }
+
+#[test]
+fn check_finds_a_roundup_without_its_parts() {
+    let (_d, path, mut lib) = library();
+    let r = lib.create_roundup(edition("점검")).unwrap();
+    assert!(lib.check().unwrap().ok);
+    drop(lib);
+    let conn = rusqlite::Connection::open(&path).unwrap();
+    conn.execute("UPDATE roundups SET content = '{\"items\": 3}' WHERE id = ?1", [&r.id]).unwrap();
+    drop(conn);
+    let lib = newsdesk_core::library::Library::open(&path).unwrap();
+    let report = lib.check().unwrap();
+    assert!(!report.ok && report.problems.iter().any(|p| p.contains(&r.id)), "{:?}", report.problems);
+    assert!(lib.roundup(&r.id).is_err(), "a damaged edition is an error, not a panic");
+}

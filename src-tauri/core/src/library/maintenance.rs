@@ -115,6 +115,7 @@ impl Library {
         self.check_search_index(&mut problems)?;
         self.check_derived_text(&mut problems)?;
         self.check_revisions(&mut problems)?;
+        super::roundups::check_roundups(conn, &mut problems)?;
 
         let articles: i64 = conn.query_row("SELECT count(*) FROM articles", [], |r| r.get(0))?;
         let revisions: i64 = conn.query_row("SELECT count(*) FROM revisions", [], |r| r.get(0))?;

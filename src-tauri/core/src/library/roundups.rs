@@ -182,6 +182,25 @@ pub(crate) fn write_current_revision(
     revisions::write(conn, &a.id, &fields, status, version, chars, reason, at)
 }
 
+/// For `Library::check`: every roundup row has its parts, and they read back.
+pub(crate) fn check_roundups(conn: &Connection, problems: &mut Vec<String>) -> Result<()> {
+    let mut stmt = conn.prepare(
+        "SELECT a.id, r.content FROM articles a LEFT JOIN roundups r ON r.id = a.id WHERE a.kind = 'roundup'",
+    )?;
+    let mut rows = stmt.query([])?;
+    while let Some(r) = rows.next()? {
+        let (id, content): (String, Option<String>) = (r.get(0)?, r.get(1)?);
+        match content {
+            None => problems.push(format!("the roundup {id} has lost its briefs and lead (no stored edition)")),
+            Some(c) if serde_json::from_str::<RoundupFields>(&c).is_err() => {
+                problems.push(format!("the stored edition of roundup {id} is damaged"))
+            }
+            Some(_) => {}
+        }
+    }
+    Ok(())
+}
+
 /// Today in the outlet's time zone (UTC when the zone is unknown), `YYYY-MM-DD`.
 fn today(time_zone: &str) -> String {
     let now = chrono::Utc::now();
