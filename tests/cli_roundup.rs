@@ -150,3 +150,26 @@ fn a_file_without_text_is_refused_in_one_line() {
     let missing = newsdesk(&lib, &["show", "no-such-id"]);
     assert_eq!(missing.status.code(), Some(1));
 }
+
+#[test]
+fn roundups_are_not_exported_as_articles() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let edition = write(dir.path(), "edition.txt", EDITION);
+    let article = write(dir.path(), "article.md", "# 다리 보수 공사\n\n다음 주부터 야간에 한 차로를 막는다.\n");
+    let r = json(newsdesk(&lib, &["import", edition.to_str().unwrap(), "--as", "roundup", "--json"]));
+    let roundup_id = r[0]["id"].as_str().unwrap().to_string();
+    ok_stdout(newsdesk(&lib, &["import", article.to_str().unwrap(), "--as", "article"]));
+
+    let refused = newsdesk(&lib, &["export", &roundup_id, "--format", "html"]);
+    assert_eq!(refused.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&refused.stderr);
+    assert!(err.contains("is a roundup"), "{err}");
+    assert!(refused.stdout.is_empty());
+
+    let out = dir.path().join("out");
+    std::fs::create_dir(&out).unwrap();
+    let listed = ok_stdout(newsdesk(&lib, &["export", "--all", "--format", "text", "-o", out.to_str().unwrap()]));
+    assert_eq!(listed.lines().count(), 1, "only the article: {listed}");
+    assert!(listed.contains("다리 보수 공사"), "{listed}");
+}

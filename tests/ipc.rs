@@ -66,6 +66,10 @@ fn list_search_and_get_return_the_article() {
     assert_eq!(page["rows"][0]["headline"], "바닷가 마을의 여름 축제");
     let drafts = invoke(&w, "list_articles", json!({"request": {"status": "draft"}})).unwrap();
     assert_eq!(drafts, json!({"rows": [], "total": 0}));
+    let articles = invoke(&w, "list_articles", json!({"request": {"kind": "article"}})).unwrap();
+    assert_eq!(articles["total"], 1);
+    let roundups = invoke(&w, "list_articles", json!({"request": {"kind": "roundup"}})).unwrap();
+    assert_eq!(roundups["total"], 0);
     let paged = invoke(&w, "list_articles", json!({"request": {"offset": 1, "limit": 10}})).unwrap();
     assert_eq!(paged, json!({"rows": [], "total": 1}));
     assert!(invoke(&w, "list_articles", json!({"request": {"limit": 100000}})).is_err());

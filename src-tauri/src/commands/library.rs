@@ -3,7 +3,7 @@ use serde::{Deserialize, Serialize};
 use tauri::State;
 
 use newsdesk_core::library::{ListFilter, SearchPage, SearchQuery, Sort};
-use newsdesk_core::model::{Article, ArticleSummary, Status};
+use newsdesk_core::model::{Article, ArticleSummary, Kind, Status};
 
 use super::{check_id, limit, AppState};
 use crate::error::CommandError;
@@ -20,7 +20,7 @@ pub struct AppInfo {
 #[tauri::command]
 pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
     let lib = state.library();
-    let article_count = lib.count(&ListFilter::default())?;
+    let article_count = lib.count(&ListFilter { kind: Some(Kind::Article), ..ListFilter::default() })?;
     Ok(AppInfo {
         version: env!("CARGO_PKG_VERSION").into(),
         library_path: lib.path().display().to_string(),
@@ -33,6 +33,8 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
 #[derive(Debug, Clone, Default, Deserialize)]
 #[serde(default, deny_unknown_fields)]
 pub struct ListRequest {
+    /// Articles or roundups; both when absent.
+    pub kind: Option<Kind>,
     pub status: Option<Status>,
     pub tag: Option<String>,
     pub trashed: bool,
@@ -58,6 +60,7 @@ pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result
         return Err(CommandError::invalid("a list page holds 1 to 1,000 rows"));
     }
     let filter = ListFilter {
+        kind: request.kind,
         status: request.status,
         tag: request.tag,
         trashed: request.trashed,
@@ -80,6 +83,8 @@ pub struct SearchRequest {
     pub offset: u32,
     #[serde(default)]
     pub status: Option<Status>,
+    #[serde(default)]
+    pub kind: Option<Kind>,
 }
 
 fn default_limit() -> u32 {
@@ -95,6 +100,7 @@ pub fn search_articles(state: State<'_, AppState>, request: SearchRequest) -> Re
     let query = SearchQuery {
         text: request.text,
         status: request.status,
+        kind: request.kind,
         limit: request.limit,
         offset: request.offset,
         ..SearchQuery::default()

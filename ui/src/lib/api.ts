@@ -1,11 +1,12 @@
 // The only module that calls `invoke`: one typed function per app command.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type { AppInfo, Article, ArticleFields, ArticleSummary, CommandError, ExportFormat, RevisionDiff, RevisionInfo, SearchPage, Settings, Status } from './types';
+import type { Kind, AppInfo, Article, ArticleFields, ArticleSummary, CommandError, ExportFormat, RevisionDiff, RevisionInfo, SearchPage, Settings, Status } from './types';
 
 export type Sort = 'updated' | 'created' | 'headline';
 
 export interface ListRequest {
+  kind?: Kind | null;
   status?: Status | null;
   tag?: string | null;
   trashed?: boolean;
@@ -46,8 +47,9 @@ export interface SaveRequest {
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   listArticles: (req: ListRequest = {}) => call<ListPage>('list_articles', { request: req }),
+  /** Searches the articles (roundups have their own screen). */
   searchArticles: (text: string, limit = 50) =>
-    call<SearchPage>('search_articles', { request: { text, limit } }),
+    call<SearchPage>('search_articles', { request: { text, limit, kind: 'article' } }),
   getArticle: (id: string) => call<Article>('get_article', { id }),
   trashArticle: (id: string) => call<void>('trash_article', { id }),
   restoreArticle: (id: string) => call<void>('restore_article', { id }),

@@ -4,9 +4,9 @@
 use std::path::{Path, PathBuf};
 
 use crate::library::{Library, ListFilter, SaveReason, Settings};
-use crate::model::{Article, Status};
+use crate::model::{Article, Kind, Status};
 use crate::render::{Asset, Outlet, RenderContext, Templates};
-use crate::Result;
+use crate::{Error, Result};
 
 use super::{export_article, export_articles, render_article, BatchReport, Format};
 
@@ -37,9 +37,20 @@ fn with_context<T>(lib: &Library, f: impl FnOnce(&RenderContext) -> Result<T>) -
     f(&ctx)
 }
 
+/// The article `id`; a roundup is refused (its formats are not built yet).
+fn article_only(lib: &Library, id: &str) -> Result<Article> {
+    let article = lib.article(id)?;
+    if article.kind == Kind::Roundup {
+        return Err(Error::Invalid(format!(
+            "{id} is a roundup; exporting roundups is not available yet (articles only)"
+        )));
+    }
+    Ok(article)
+}
+
 /// One article in `format`, as text (for standard output); records an export revision.
 pub fn render_from_library(lib: &mut Library, id: &str, format: Format) -> Result<String> {
-    let article = lib.article(id)?;
+    let article = article_only(lib, id)?;
     let out = with_context(lib, |ctx| render_article(&article, format, ctx))?;
     lib.record_revision(id, SaveReason::Export)?;
     Ok(out)
@@ -47,7 +58,7 @@ pub fn render_from_library(lib: &mut Library, id: &str, format: Format) -> Resul
 
 /// One article written to `dest` (a folder or a file path); records an export revision.
 pub fn export_from_library(lib: &mut Library, id: &str, format: Format, dest: &Path) -> Result<PathBuf> {
-    let article = lib.article(id)?;
+    let article = article_only(lib, id)?;
     let path = with_context(lib, |ctx| export_article(&article, format, ctx, dest))?;
     lib.record_revision(id, SaveReason::Export)?;
     Ok(path)
@@ -62,7 +73,7 @@ pub fn export_all_from_library(
     dir: &Path,
     progress: &mut dyn FnMut(usize, usize),
 ) -> Result<BatchReport> {
-    let rows = lib.list(&ListFilter { status, ..ListFilter::default() })?;
+    let rows = lib.list(&ListFilter { kind: Some(Kind::Article), status, ..ListFilter::default() })?;
     let articles = rows.iter().map(|r| lib.article(&r.id)).collect::<Result<Vec<Article>>>()?;
     let report = with_context(lib, |ctx| export_articles(&articles, format, ctx, dir, progress))?;
     for a in &articles {
