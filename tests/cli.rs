@@ -1,41 +1,13 @@
 //! The `newsdesk` command line as a real process: arguments, exit codes, one-line errors,
 //! refusing files that are not libraries, and every subcommand on a library of its own.
+mod common;
+
 use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+use std::process::Command;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
-
-fn newsdesk(library: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("NEWSDESK_LIBRARY")
-        .output()
-        .expect("the newsdesk binary runs")
-}
-
-fn ok_stdout(out: Output) -> String {
-    assert!(
-        out.status.success(),
-        "exit {:?}, stderr: {}",
-        out.status.code(),
-        String::from_utf8_lossy(&out.stderr)
-    );
-    String::from_utf8(out.stdout).expect("stdout is UTF-8")
-}
-
-fn json(out: Output) -> Value {
-    serde_json::from_str(&ok_stdout(out)).expect("stdout is JSON")
-}
-
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
-}
+use common::{json, newsdesk, ok_stdout, write, BIN};
 
 #[test]
 fn version_and_help_exit_zero() {

@@ -1,11 +1,10 @@
 //! The `newsdesk` command line with weekend roundups, as a real process: `import --as
 //! roundup|auto`, `list --kind roundup`, `show ID` (text and JSON).
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
 use serde_json::Value;
 
-const BIN: &str = env!("CARGO_BIN_EXE_newsdesk");
+use common::{json, newsdesk, ok_stdout, write};
 
 /// An edition in our own words: title, two lead paragraphs, transition, four briefs, sign-off.
 const EDITION: &str = "\
@@ -33,30 +32,9 @@ The city library keeps one room open until 11 p.m.
 OUTLET news@outlet.example
 ";
 
-fn newsdesk(library: &Path, args: &[&str]) -> Output {
-    Command::new(BIN)
-        .arg("--library")
-        .arg(library)
-        .args(args)
-        .env_remove("NEWSDESK_LIBRARY")
-        .output()
-        .expect("the newsdesk binary runs")
-}
 
-fn ok_stdout(out: Output) -> String {
-    assert!(out.status.success(), "exit {:?}, stderr: {}", out.status.code(), String::from_utf8_lossy(&out.stderr));
-    String::from_utf8(out.stdout).expect("stdout is UTF-8")
-}
 
-fn json(out: Output) -> Value {
-    serde_json::from_str(&ok_stdout(out)).expect("stdout is JSON")
-}
 
-fn write(dir: &Path, name: &str, text: &str) -> PathBuf {
-    let p = dir.join(name);
-    std::fs::write(&p, text).unwrap();
-    p
-}
 
 #[test]
 fn import_as_roundup_then_show_and_list() {

@@ -193,14 +193,13 @@ fn replace_tags(conn: &Connection, id: &str, tags: &[String]) -> Result<()> {
     Ok(())
 }
 
-/// Inserts a new article and its first revision; returns it with its counts.
-pub(crate) fn insert(conn: &Connection, p: Prepared, status: Status, kind: Kind, reason: SaveReason) -> Result<Article> {
-    let id = uuid::Uuid::now_v7().to_string();
-    let at = now();
-    let published_at = (status == Status::Published).then(|| at.clone());
+/// Writes the `articles` row of a new item (an article, or a roundup's shell): version 1,
+/// created and updated at `at`, published at `at` when it starts out published.
+pub(crate) fn insert_row(conn: &Connection, id: &str, p: &Prepared, status: Status, kind: Kind, at: &str) -> Result<()> {
+    let published_at = (status == Status::Published).then_some(at);
     let chars = p.counts.chars as i64;
     let (kind_name, status_name) = (kind.as_str(), status.as_str());
-    let mut args = content_params(&p);
+    let mut args = content_params(p);
     args.extend_from_slice(&[
         (":id", &id as &dyn ToSql),
         (":kind", &kind_name),
@@ -216,6 +215,15 @@ pub(crate) fn insert(conn: &Connection, p: Prepared, status: Status, kind: Kind,
          :tags, :tags_text, :section, :language, :status, :at, :at, :published_at, 1, :chars)",
     )?
     .execute(args.as_slice())?;
+    Ok(())
+}
+
+/// Inserts a new article and its first revision; returns it with its counts.
+pub(crate) fn insert(conn: &Connection, p: Prepared, status: Status, kind: Kind, reason: SaveReason) -> Result<Article> {
+    let id = uuid::Uuid::now_v7().to_string();
+    let at = now();
+    insert_row(conn, &id, &p, status, kind, &at)?;
+    let published_at = (status == Status::Published).then(|| at.clone());
     replace_tags(conn, &id, &p.fields.tags)?;
     revisions::write(conn, &id, &p.fields, status, 1, p.counts.chars, reason, &at)?;
     let shell = Article {

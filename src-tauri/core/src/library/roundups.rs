@@ -264,31 +264,12 @@ impl Library {
         let r = ready(fields, &today(&settings.time_zone))?;
         let id = uuid::Uuid::now_v7().to_string();
         let at = now();
-        let published_at = (status == Status::Published).then(|| at.clone());
-        let p = &r.row;
-        let chars = p.counts.chars as i64;
-        let (kind, status_name) = (Kind::Roundup.as_str(), status.as_str());
-        let mut args = content_params(p);
-        args.extend_from_slice(&[
-            (":id", &id as &dyn ToSql),
-            (":kind", &kind),
-            (":status", &status_name),
-            (":at", &at),
-            (":published_at", &published_at),
-            (":chars", &chars),
-        ]);
         let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
-        tx.prepare_cached(
-            "INSERT INTO articles (id, kind, headline, deck, byline_name, byline_email, summary, body, body_text, \
-             tags, tags_text, section, language, status, created_at, updated_at, published_at, version, chars) \
-             VALUES (:id, :kind, :headline, :deck, :byline_name, :byline_email, :summary, :body, :body_text, \
-             :tags, :tags_text, :section, :language, :status, :at, :at, :published_at, 1, :chars)",
-        )?
-        .execute(args.as_slice())?;
+        articles::insert_row(&tx, &id, &r.row, status, Kind::Roundup, &at)?;
         tx.prepare_cached("INSERT INTO roundups (id, edition_date, content) VALUES (?1, ?2, ?3)")?
             .execute(params![id, r.fields.edition_date, r.content])?;
         replace_refs(&tx, &id, &r.fields)?;
-        revisions::write(&tx, &id, &r.fields, status, 1, p.counts.chars, reason, &at)?;
+        revisions::write(&tx, &id, &r.fields, status, 1, r.row.counts.chars, reason, &at)?;
         let saved = load(&tx, &id)?;
         tx.commit()?;
         Ok(saved)
