@@ -23,6 +23,15 @@ const COMMANDS: &[&str] = &[
     "set_settings",
     "export_article",
     "export_all",
+    "create_roundup",
+    "get_roundup",
+    "save_roundup",
+    "set_roundup_status",
+    "brief_from_article",
+    "article_usage",
+    "preview_roundup",
+    "export_roundup",
+    "import_roundup_text",
 ];
 
 fn main() {

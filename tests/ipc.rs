@@ -239,3 +239,68 @@ fn export_writes_the_file_without_a_dialog_when_the_folder_is_given() {
     assert_eq!(revs[0]["reason"], "export");
     assert!(invoke(&w, "export_article", json!({"request": {"id": id, "format": "jsonfeed"}})).is_err());
 }
+
+#[test]
+fn a_roundup_is_built_saved_previewed_and_its_articles_known() {
+    let (app, _dir, article) = app_with_library();
+    let w = window(&app, "main");
+    let r = invoke(&w, "create_roundup", json!({"request": {"title": "주말 브리핑"}})).unwrap();
+    assert_eq!(r["kind"], "roundup");
+    assert_eq!(r["version"], 1);
+    let id = r["id"].as_str().unwrap().to_string();
+    let brief = invoke(&w, "brief_from_article", json!({"id": article})).unwrap();
+    assert_eq!(brief["headline"], "바닷가 마을의 여름 축제");
+    assert_eq!(brief["summary"], "올해 축제에는 이웃 마을 주민들도 배를 타고 건너왔다.");
+    let mut fields = r.clone();
+    for k in ["id", "kind", "status", "created_at", "updated_at", "trashed_at", "version"] {
+        fields.as_object_mut().unwrap().remove(k);
+    }
+    fields["transition"] = json!("이어 주요 뉴스입니다.");
+    fields["items"] = json!([brief, {"article_id": null, "headline": "단신", "summary": "짧은 소식.", "link": "https://news.example/a"}]);
+    let req = |base: i64, fields: &Value| json!({"request": {"id": id, "base_version": base, "fields": fields, "reason": "autosave"}});
+    let saved = invoke(&w, "save_roundup", req(1, &fields)).unwrap();
+    assert_eq!(saved["version"], 2);
+    assert_eq!(saved["items"][1]["headline"], "단신");
+    // A save over an old version is a conflict, and changes nothing.
+    let stale = invoke(&w, "save_roundup", req(1, &fields)).unwrap_err();
+    assert_eq!(stale["kind"], "conflict");
+    assert_eq!(invoke(&w, "get_roundup", json!({"id": id})).unwrap()["version"], 2);
+    // A javascript: link is refused with the brief named.
+    let mut bad = fields.clone();
+    bad["items"][1]["link"] = json!("javascript:alert(1)");
+    let err = invoke(&w, "save_roundup", req(2, &bad)).unwrap_err();
+    assert_eq!(err["kind"], "invalid");
+    assert!(err["message"].as_str().unwrap().contains("brief 2"), "{err}");
+    let usage = invoke(&w, "article_usage", json!({"id": article})).unwrap();
+    assert_eq!(usage, json!([{"id": id, "title": "주말 브리핑"}]));
+    // The preview renders what is on screen, saved or not.
+    fields["items"][1]["headline"] = json!("아직 저장 안 한 제목");
+    let page = invoke(&w, "preview_roundup", json!({"request": {"id": id, "fields": fields, "format": "text"}})).unwrap();
+    assert!(page["path"].as_str().unwrap().starts_with(&format!("{id}/text/")), "{page}");
+    assert!(page["bytes"].as_u64().unwrap() > 20);
+    let status = invoke(&w, "set_roundup_status", json!({"request": {"id": id, "status": "ready"}})).unwrap();
+    assert_eq!(status["status"], "ready");
+    assert_eq!(status["items"][1]["headline"], "단신", "the preview changed nothing stored");
+    // An article id is not a roundup.
+    assert_eq!(invoke(&w, "get_roundup", json!({"id": article})).unwrap_err()["kind"], "not_found");
+}
+
+#[test]
+fn a_pasted_edition_becomes_a_roundup_with_its_parts() {
+    let (app, _dir, _) = app_with_library();
+    let w = window(&app, "main");
+    let text = "첫 문단입니다.\n\n이어 주요 뉴스입니다.\n\n■ \"항구에 새 등대\"\n등대가 다시 불을 켰다. 어민들이 반겼다.\n\n■ 시장 지붕 공사\n공사는 다음 달 끝난다.\n\nOUTLET news@outlet.example\n";
+    let r = invoke(&w, "import_roundup_text", json!({"text": text})).unwrap();
+    assert_eq!(r["kind"], "roundup");
+    assert_eq!(r["transition"], "이어 주요 뉴스입니다.");
+    assert_eq!(r["items"][0]["headline"], "\"항구에 새 등대\"");
+    assert_eq!(r["items"][0]["summary"], "등대가 다시 불을 켰다. 어민들이 반겼다.");
+    assert_eq!(r["items"][1]["headline"], "시장 지붕 공사");
+    assert_eq!(r["signoff"], json!({"outlet": "OUTLET", "email": "news@outlet.example"}));
+    let revisions = invoke(&w, "list_revisions", json!({"id": r["id"]})).unwrap();
+    assert_eq!(revisions[0]["reason"], "import");
+    let empty = invoke(&w, "import_roundup_text", json!({"text": "   \n\n"})).unwrap_err();
+    assert_eq!(empty["kind"], "invalid");
+    let huge = invoke(&w, "import_roundup_text", json!({"text": "가".repeat(3_000_000)})).unwrap_err();
+    assert!(huge["message"].as_str().unwrap().contains("too large"), "{huge}");
+}

@@ -16,7 +16,11 @@ pub use commands::AppState;
 
 /// Registers the app's state and commands on a builder (the real one or the mock runtime's).
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
-    builder.manage(state).plugin(tauri_plugin_dialog::init()).invoke_handler(tauri::generate_handler![
+    builder
+        .manage(state)
+        .plugin(tauri_plugin_dialog::init())
+        .register_uri_scheme_protocol(commands::PREVIEW_SCHEME, commands::serve_preview)
+        .invoke_handler(tauri::generate_handler![
         commands::app_info,
         commands::list_articles,
         commands::search_articles,
@@ -36,6 +40,15 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::set_settings,
         commands::export_article,
         commands::export_all,
+        commands::create_roundup,
+        commands::get_roundup,
+        commands::save_roundup,
+        commands::set_roundup_status,
+        commands::brief_from_article,
+        commands::article_usage,
+        commands::preview_roundup,
+        commands::export_roundup,
+        commands::import_roundup_text,
     ])
 }
 

@@ -86,6 +86,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
     const counts = { chars: 0, chars_no_spaces: 0, words: 0, manuscript_pages: 0, reading_minutes: 0 };
     w.__TAURI_INTERNALS__ = {
       transformCallback: () => 0,
+      convertFileSrc: (p: string, scheme: string) => `${scheme}://localhost/${p}`,
       invoke: async (cmd: string, args: Record<string, unknown>) => {
         calls.push({ cmd, args: JSON.parse(JSON.stringify(args ?? {})) });
         const req = (args?.request ?? {}) as Record<string, unknown>;
@@ -93,7 +94,10 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           case 'app_info':
             return d.info;
           case 'list_articles': {
-            const all = d.articles.filter((a) => (!req.status || a.status === req.status) && !req.trashed);
+            const kindOf = (a: { kind?: string }) => a.kind ?? 'article';
+            const all = d.articles.filter(
+              (a) => (!req.status || a.status === req.status) && !req.trashed && (!req.kind || kindOf(a as { kind?: string }) === req.kind),
+            );
             const offset = Number(req.offset ?? 0);
             const limit = Number(req.limit ?? all.length);
             return { rows: all.slice(offset, offset + limit), total: all.length };
@@ -136,6 +140,34 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'list_revisions':
             return [];
+          case 'create_roundup': {
+            const id = `0190c0de-0000-7000-9000-${String(nextId++).padStart(12, '0')}`;
+            const r: Full = {
+              id, kind: 'roundup', title: String(req.title ?? ''), edition_date: '2026-11-28',
+              lead: { article_id: null, headline: '', body: { type: 'doc', content: [] } }, transition: '', items: [],
+              signoff: { outlet: 'OUTLET', email: 'news@outlet.example' }, status: 'draft', headline: '', body: null,
+              created_at: now(), updated_at: now(), trashed_at: null, version: 1,
+            };
+            d.full[id] = r;
+            d.articles.push({ id, kind: 'roundup', headline: r.title, status: 'draft', body_text: '', updated_at: r.updated_at, chars: 0 } as never);
+            return r;
+          }
+          case 'get_roundup':
+            return d.full[String(args.id)];
+          case 'save_roundup': {
+            const r = d.full[String(req.id)];
+            if (r.version !== req.base_version) throw { kind: 'conflict', message: 'changed elsewhere' };
+            const next = { ...r, ...(req.fields as object), version: r.version + 1, updated_at: now() } as Full;
+            d.full[r.id] = next;
+            saved[r.id] = next;
+            return next;
+          }
+          case 'brief_from_article': {
+            const a = d.full[String(args.id)];
+            return { article_id: a.id, headline: a.headline, summary: a.summary, link: null };
+          }
+          case 'preview_roundup':
+            return { path: `${String(req.id)}/${String(req.format)}/${nextId++}`, bytes: 1000 };
           case 'get_settings':
             return { outlet_name: '', outlet_email: '', site_url: '', time_zone: 'Asia/Seoul', language: 'ko', reporter_name: '', reporter_email: '', date_format: '%Y.%m.%d %H:%M', signoff: '', logo_asset: '', brief_max_chars: 120, brief_max_sentences: 2 };
           case 'put_image': {

@@ -6,7 +6,9 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime, State};
 use tauri_plugin_dialog::DialogExt;
 
-use newsdesk_core::export::{export_all_from_library, export_from_library, file_name_for, Format};
+use newsdesk_core::export::{
+    export_all_from_library, export_from_library, export_roundup_from_library, file_name_for, safe_file_name, Format, RoundupFormat,
+};
 use newsdesk_core::model::Status;
 
 use super::{check_id, AppState};
@@ -34,18 +36,46 @@ pub async fn export_article<R: Runtime>(
     check_id(&request.id)?;
     let format: Format = request.format.parse()?;
     let suggested = file_name_for(&state.library().article(&request.id)?, format);
-    let dest: Option<PathBuf> = match std::env::var_os(EXPORT_DIR_ENV) {
-        Some(dir) => Some(PathBuf::from(dir).join(&suggested)),
+    let Some(dest) = ask_where(&app, &suggested, format.as_str(), format.extension()) else { return Ok(None) };
+    let written = export_from_library(&mut state.library(), &request.id, format, &dest)?;
+    Ok(Some(written.display().to_string()))
+}
+
+/// The file to write: in NEWSDESK_EXPORT_DIR when set, else where the save dialog says
+/// (`None` when the reporter cancelled).
+fn ask_where<R: Runtime>(app: &AppHandle<R>, suggested: &str, filter: &str, extension: &str) -> Option<PathBuf> {
+    match std::env::var_os(EXPORT_DIR_ENV) {
+        Some(dir) => Some(PathBuf::from(dir).join(suggested)),
         None => app
             .dialog()
             .file()
-            .set_file_name(&suggested)
-            .add_filter(format.as_str(), &[format.extension()])
+            .set_file_name(suggested)
+            .add_filter(filter, &[extension])
             .blocking_save_file()
             .and_then(|p| p.into_path().ok()),
-    };
-    let Some(dest) = dest else { return Ok(None) };
-    let written = export_from_library(&mut state.library(), &request.id, format, &dest)?;
+    }
+}
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct ExportRoundupRequest {
+    pub id: String,
+    pub format: RoundupFormat,
+}
+
+/// Asks where to save the edition (a name from its title) and writes it in `format`
+/// (web page, e-mail, text, Markdown or JSON Feed). `None` when the reporter cancelled.
+#[tauri::command]
+pub async fn export_roundup<R: Runtime>(
+    app: AppHandle<R>,
+    state: State<'_, AppState>,
+    request: ExportRoundupRequest,
+) -> Result<Option<String>, CommandError> {
+    check_id(&request.id)?;
+    let format = request.format;
+    let suggested = safe_file_name(&state.library().roundup(&request.id)?.title, format.extension());
+    let Some(dest) = ask_where(&app, &suggested, format.as_str(), format.extension()) else { return Ok(None) };
+    let written = export_roundup_from_library(&mut state.library(), &request.id, format, &dest)?;
     Ok(Some(written.display().to_string()))
 }
 

@@ -114,8 +114,10 @@ pub fn get_article(state: State<'_, AppState>, id: String) -> Result<Article, Co
     Ok(state.library().article(&id)?)
 }
 
-/// First run: adds the sample articles written for Newsdesk; returns how many.
+/// First run: adds the sample articles and roundup written for Newsdesk; returns how many
+/// pieces were added.
 #[tauri::command]
 pub fn load_samples(state: State<'_, AppState>) -> Result<usize, CommandError> {
-    Ok(newsdesk_core::samples::load_samples(&mut state.library())?.len())
+    let (articles, _roundup) = newsdesk_core::samples::load_samples(&mut state.library())?;
+    Ok(articles.len() + 1)
 }

@@ -4,6 +4,8 @@ mod articles;
 mod assets;
 mod export;
 mod library;
+mod preview;
+mod roundups;
 mod settings;
 
 pub use articles::*;
@@ -11,6 +13,8 @@ pub use assets::*;
 pub use export::*;
 pub use settings::*;
 pub use library::*;
+pub use preview::*;
+pub use roundups::*;
 
 use std::sync::{Mutex, MutexGuard};
 
@@ -23,11 +27,14 @@ pub struct AppState {
     library: Mutex<Library>,
     /// The system locale, e.g. "ko-KR", for the UI's first choice of language.
     pub locale: String,
+    /// The roundup builder's latest previews, served over the `preview:` scheme.
+    pub(crate) previews: Previews,
+    pub(crate) previews_served: std::sync::atomic::AtomicU64,
 }
 
 impl AppState {
     pub fn new(library: Library, locale: String) -> Self {
-        Self { library: Mutex::new(library), locale }
+        Self { library: Mutex::new(library), locale, previews: Previews::default(), previews_served: Default::default() }
     }
 
     /// The library, even if an earlier command panicked while holding it: SQLite rolled
@@ -51,6 +58,6 @@ pub(crate) fn check_id(id: &str) -> Result<(), CommandError> {
     if ok {
         Ok(())
     } else {
-        Err(CommandError::invalid(format!("{id:?} is not an article id")))
+        Err(CommandError::invalid(format!("{id:?} is not an article or roundup id")))
     }
 }

@@ -1,7 +1,25 @@
 // The only module that calls `invoke`: one typed function per app command.
 import { invoke, type InvokeArgs } from '@tauri-apps/api/core';
 import { listen, type UnlistenFn } from '@tauri-apps/api/event';
-import type { Kind, AppInfo, Article, ArticleFields, ArticleSummary, CommandError, ExportFormat, RevisionDiff, RevisionInfo, SearchPage, Settings, Status } from './types';
+import type {
+  Kind,
+  AppInfo,
+  Article,
+  ArticleFields,
+  ArticleSummary,
+  Brief,
+  CommandError,
+  ExportFormat,
+  RevisionDiff,
+  RevisionInfo,
+  Roundup,
+  RoundupFields,
+  RoundupFormat,
+  SearchPage,
+  Settings,
+  Status,
+  Usage,
+} from './types';
 
 export type Sort = 'updated' | 'created' | 'headline';
 
@@ -47,9 +65,9 @@ export interface SaveRequest {
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   listArticles: (req: ListRequest = {}) => call<ListPage>('list_articles', { request: req }),
-  /** Searches the articles (roundups have their own screen). */
-  searchArticles: (text: string, limit = 50) =>
-    call<SearchPage>('search_articles', { request: { text, limit, kind: 'article' } }),
+  /** Searches the articles, or the roundups. */
+  searchArticles: (text: string, limit = 50, kind: Kind = 'article') =>
+    call<SearchPage>('search_articles', { request: { text, limit, kind } }),
   getArticle: (id: string) => call<Article>('get_article', { id }),
   trashArticle: (id: string) => call<void>('trash_article', { id }),
   restoreArticle: (id: string) => call<void>('restore_article', { id }),
@@ -75,4 +93,18 @@ export const api = {
     call<RevisionDiff>('compare_revisions', { request: { id, from, to } }),
   restoreRevision: (id: string, revisionId: number, baseVersion: number) =>
     call<Article>('restore_revision', { request: { id, revision_id: revisionId, base_version: baseVersion } }),
+  /** A new edition from pasted plain text (■ briefs, sign-off…). */
+  importRoundupText: (text: string) => call<Roundup>('import_roundup_text', { text }),
+  createRoundup: (title = '') => call<Roundup>('create_roundup', { request: { title } }),
+  getRoundup: (id: string) => call<Roundup>('get_roundup', { id }),
+  saveRoundup: (id: string, baseVersion: number, fields: RoundupFields, reason: 'autosave' | 'explicit') =>
+    call<Roundup>('save_roundup', { request: { id, base_version: baseVersion, fields, reason } }),
+  setRoundupStatus: (id: string, status: Status) => call<Roundup>('set_roundup_status', { request: { id, status } }),
+  briefFromArticle: (id: string) => call<Brief>('brief_from_article', { id }),
+  articleUsage: (id: string) => call<Usage[]>('article_usage', { id }),
+  /** Renders the edition as shown (saved or not); resolves to its path under the preview scheme. */
+  previewRoundup: (id: string, fields: RoundupFields, format: RoundupFormat) =>
+    call<{ path: string; bytes: number }>('preview_roundup', { request: { id, fields, format } }),
+  /** Opens the save dialog and writes the edition; null when the reporter cancelled. */
+  exportRoundup: (id: string, format: RoundupFormat) => call<string | null>('export_roundup', { request: { id, format } }),
 };

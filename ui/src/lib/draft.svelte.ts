@@ -4,19 +4,12 @@ import { api } from './api';
 import { Autosaver } from './autosave';
 import type { Article, ArticleFields, CommandError, Doc } from './types';
 
-export type SaveState =
-  | { kind: 'idle' }
-  | { kind: 'dirty' }
-  | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
-  | { kind: 'error'; message: string }
-  | { kind: 'conflict'; theirs: Article }
-  | { kind: 'confirm-empty' };
+import type { SaveState } from './save-state';
 
 export const draft = $state({
   article: null as Article | null,
   fields: null as ArticleFields | null,
-  save: { kind: 'idle' } as SaveState,
+  save: { kind: 'idle' } as SaveState<Article>,
   /** Set by the body editor while an input-method composition is open. */
   composing: false,
   /** Counts loads into the editor: the body editor is rebuilt when it changes. */

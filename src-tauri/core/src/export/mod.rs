@@ -13,6 +13,7 @@ mod atomic;
 mod batch;
 mod file_name;
 mod from_library;
+mod roundup_stub; pub use roundup_stub::*; // STUB-REMOVE
 
 use std::path::{Path, PathBuf};
 

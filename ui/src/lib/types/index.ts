@@ -163,3 +163,52 @@ export interface Settings {
 }
 
 export type ExportFormat = 'html' | 'markdown' | 'text' | 'ninjs';
+
+/** The formats an edition can leave in (and be previewed in). */
+export type RoundupFormat = 'html' | 'email' | 'text' | 'markdown' | 'jsonfeed';
+
+/** The opening of an edition: a library article (copied) or its own text. */
+export interface Lead {
+  article_id: string | null;
+  headline: string;
+  body: Doc;
+}
+
+/** One brief: `■ headline` and a 2–3 sentence summary, from an article or standing alone. */
+export interface Brief {
+  article_id: string | null;
+  headline: string;
+  summary: string;
+  link: string | null;
+}
+
+export interface Signoff {
+  outlet: string;
+  email: string;
+}
+
+/** What a reporter edits in an edition; save sends it. */
+export interface RoundupFields {
+  title: string;
+  edition_date: string;
+  lead: Lead;
+  transition: string;
+  items: Brief[];
+  signoff: Signoff;
+}
+
+export interface Roundup extends RoundupFields {
+  id: string;
+  kind: 'roundup';
+  status: Status;
+  created_at: string;
+  updated_at: string;
+  trashed_at: string | null;
+  version: number;
+}
+
+/** An edition that uses an article (asked about before the article goes to the trash). */
+export interface Usage {
+  id: string;
+  title: string;
+}
