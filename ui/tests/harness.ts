@@ -82,6 +82,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
     w.__ipcCalls = calls;
     w.__saved = saved;
     w.__images = [];
+    w.__trashed = [];
     const now = () => new Date().toISOString();
     const counts = { chars: 0, chars_no_spaces: 0, words: 0, manuscript_pages: 0, reading_minutes: 0 };
     w.__TAURI_INTERNALS__ = {
@@ -166,6 +167,13 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
             const a = d.full[String(args.id)];
             return { article_id: a.id, headline: a.headline, summary: a.summary, link: null };
           }
+          case 'article_usage':
+            return Object.values(d.full)
+              .filter((r) => r.kind === 'roundup' && (r.items as { article_id: string | null }[]).some((b) => b.article_id === args.id))
+              .map((r) => ({ id: r.id, title: r.title }));
+          case 'trash_article':
+            (w.__trashed as string[]).push(String(args.id));
+            return null;
           case 'preview_roundup':
             return { path: `${String(req.id)}/${String(req.format)}/${nextId++}`, bytes: 1000 };
           case 'get_settings':

@@ -95,4 +95,18 @@ describe('the roundup builder in Chromium', () => {
     expect(await frame.getAttribute('sandbox')).toBe('');
     await expect.poll(() => frame.getAttribute('src')).toMatch(/^preview:\/\/localhost\/0190c0de-[0-9a-f-]+\/html\/\d+$/);
   });
+
+  it('asks before trashing an article the edition uses, and trashes only when told', async () => {
+    await page.getByTestId('tab-articles').click();
+    await page.getByTestId('library-item').filter({ hasText: a1.row.headline }).click();
+    await page.getByTestId('trash').click();
+    const ask = page.getByTestId('trash-used');
+    await expect.poll(() => ask.textContent()).toContain('주말 브리핑');
+    const trashed = () => page.evaluate(() => (window as unknown as { __trashed: string[] }).__trashed);
+    await page.getByTestId('trash-cancel').click();
+    expect(await trashed()).toEqual([]);
+    await page.getByTestId('trash').click();
+    await page.getByTestId('trash-confirm').click();
+    await expect.poll(trashed).toEqual([a1.row.id]);
+  });
 });
