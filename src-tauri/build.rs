@@ -32,6 +32,7 @@ const COMMANDS: &[&str] = &[
     "preview_roundup",
     "export_roundup",
     "import_roundup_text",
+    "restore_roundup_revision",
 ];
 
 fn main() {

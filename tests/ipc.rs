@@ -283,6 +283,16 @@ fn a_roundup_is_built_saved_previewed_and_its_articles_known() {
     assert_eq!(status["items"][1]["headline"], "단신", "the preview changed nothing stored");
     // An article id is not a roundup.
     assert_eq!(invoke(&w, "get_roundup", json!({"id": article})).unwrap_err()["kind"], "not_found");
+    // The first revision (the empty new edition) restored: a new version, itself a revision.
+    let revisions = invoke(&w, "list_revisions", json!({"id": id})).unwrap();
+    let first = revisions.as_array().unwrap().last().unwrap().clone();
+    assert_eq!(first["reason"], "create");
+    let version = status["version"].as_i64().unwrap();
+    let restored = invoke(&w, "restore_roundup_revision", json!({"request": {"id": id, "revision_id": first["id"], "base_version": version}})).unwrap();
+    assert_eq!(restored["items"], json!([]));
+    assert_eq!(restored["version"], version + 1);
+    let after = invoke(&w, "list_revisions", json!({"id": id})).unwrap();
+    assert_eq!(after[0]["reason"], "restore");
 }
 
 #[test]

@@ -49,6 +49,7 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         commands::preview_roundup,
         commands::export_roundup,
         commands::import_roundup_text,
+        commands::restore_roundup_revision,
     ])
 }
 

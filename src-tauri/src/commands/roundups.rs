@@ -134,3 +134,19 @@ pub fn import_roundup_text(state: State<'_, AppState>, text: String) -> Result<R
     }
     Ok(state.library().create_roundup_as(fields, Status::Draft, SaveReason::Import)?)
 }
+
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub struct RestoreRoundupRequest {
+    pub id: String,
+    pub revision_id: i64,
+    pub base_version: i64,
+}
+
+/// Puts an old revision of the edition back as its content (itself a new revision, so the
+/// restore can be undone the same way).
+#[tauri::command]
+pub fn restore_roundup_revision(state: State<'_, AppState>, request: RestoreRoundupRequest) -> Result<Roundup, CommandError> {
+    check_id(&request.id)?;
+    Ok(state.library().restore_roundup_revision(&request.id, request.revision_id, request.base_version)?)
+}

@@ -93,6 +93,8 @@ export const api = {
     call<RevisionDiff>('compare_revisions', { request: { id, from, to } }),
   restoreRevision: (id: string, revisionId: number, baseVersion: number) =>
     call<Article>('restore_revision', { request: { id, revision_id: revisionId, base_version: baseVersion } }),
+  restoreRoundupRevision: (id: string, revisionId: number, baseVersion: number) =>
+    call<Roundup>('restore_roundup_revision', { request: { id, revision_id: revisionId, base_version: baseVersion } }),
   /** A new edition from pasted plain text (■ briefs, sign-off…). */
   importRoundupText: (text: string) => call<Roundup>('import_roundup_text', { text }),
   createRoundup: (title = '') => call<Roundup>('create_roundup', { request: { title } }),
