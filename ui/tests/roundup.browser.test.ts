@@ -56,6 +56,12 @@ describe('the roundup builder in Chromium', () => {
       return calls[calls.length - 1]?.args.request.fields.items.map((b) => b.headline) ?? null;
     }, cmd);
 
+  const lastSummary = (i: number) =>
+    page.evaluate((n) => {
+      const calls = (window as unknown as { __ipcCalls: Call[] }).__ipcCalls.filter((x) => x.cmd === 'save_roundup');
+      return calls[calls.length - 1]?.args.request.fields.items[n]?.summary ?? null;
+    }, i);
+
   it('adds two library articles and a standalone brief', async () => {
     await page.getByTestId('new-roundup').click();
     await page.getByTestId('roundup-title').fill('주말 브리핑');
@@ -94,6 +100,24 @@ describe('the roundup builder in Chromium', () => {
     const frame = page.getByTestId('roundup-preview');
     expect(await frame.getAttribute('sandbox')).toBe('');
     await expect.poll(() => frame.getAttribute('src')).toMatch(/^preview:\/\/localhost\/0190c0de-[0-9a-f-]+\/html\/\d+$/);
+  });
+
+  it('Hangul composed in a brief is saved whole, never in the middle of a syllable', async () => {
+    const cdp = await page.context().newCDPSession(page);
+    const box = page.getByTestId('brief-summary').nth(2);
+    await box.fill('');
+    await box.focus();
+    const saves = () => page.evaluate(() => (window as unknown as { __ipcCalls: Call[] }).__ipcCalls.filter((c) => c.cmd === 'save_roundup').length);
+    await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state'), { timeout: 8000 }).toBe('saved');
+    const before = await saves();
+    for (const stage of ['ㅎ', '하', '한']) {
+      await cdp.send('Input.imeSetComposition', { text: stage, selectionStart: stage.length, selectionEnd: stage.length });
+    }
+    // The composition stays open longer than the autosave delay: nothing is saved meanwhile.
+    await page.waitForTimeout(2500);
+    expect(await saves()).toBe(before);
+    await cdp.send('Input.insertText', { text: '한' });
+    await expect.poll(() => lastSummary(2), { timeout: 8000 }).toBe('한');
   });
 
   it('asks before trashing an article the edition uses, and trashes only when told', async () => {
