@@ -175,6 +175,7 @@ test('two briefs swapped by keyboard: the builder, the preview and the library f
   assert.equal(shown.items[3].article_id, null);
   assert.equal(shown.items[3].summary, STANDALONE[1]);
   assert.equal(shown.transition, '이어 이번 주 주요 기사입니다.');
+  await session.execute('document.querySelector(".roundup-builder").scrollTop = 0');
   await session.screenshot('roundup-reordered');
 });
 
