@@ -1,5 +1,5 @@
 //! The `newsdesk` command line with weekend roundups, as a real process: `import --as
-//! roundup|auto`, `list --kind roundup`, `show ID` (text and JSON).
+//! roundup|auto`, `list --kind roundup`, `show ID` (text and JSON), `export ID --format F`.
 mod common;
 
 use serde_json::Value;
@@ -130,24 +130,80 @@ fn a_file_without_text_is_refused_in_one_line() {
 }
 
 #[test]
-fn roundups_are_not_exported_as_articles() {
+fn each_item_leaves_in_its_own_formats() {
     let dir = tempfile::tempdir().unwrap();
     let lib = dir.path().join("lib.db");
     let edition = write(dir.path(), "edition.txt", EDITION);
     let article = write(dir.path(), "article.md", "# 다리 보수 공사\n\n다음 주부터 야간에 한 차로를 막는다.\n");
     let r = json(newsdesk(&lib, &["import", edition.to_str().unwrap(), "--as", "roundup", "--json"]));
     let roundup_id = r[0]["id"].as_str().unwrap().to_string();
-    ok_stdout(newsdesk(&lib, &["import", article.to_str().unwrap(), "--as", "article"]));
+    let a = json(newsdesk(&lib, &["import", article.to_str().unwrap(), "--as", "article", "--json"]));
+    let article_id = a[0]["id"].as_str().unwrap().to_string();
 
-    let refused = newsdesk(&lib, &["export", &roundup_id, "--format", "html"]);
-    assert_eq!(refused.status.code(), Some(1));
-    let err = String::from_utf8_lossy(&refused.stderr);
-    assert!(err.contains("is a roundup"), "{err}");
-    assert!(refused.stdout.is_empty());
+    // A format that does not fit the item is a usage error (exit 2), one line, nothing written.
+    for (id, format, says) in [
+        (&roundup_id, "ninjs", "is a weekend roundup"),
+        (&article_id, "email", "is an article"),
+        (&article_id, "jsonfeed", "is an article"),
+    ] {
+        let out = newsdesk(&lib, &["export", id, "--format", format]);
+        assert_eq!(out.status.code(), Some(2), "{format}");
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert!(err.contains(says) && err.trim_end().lines().count() == 1, "{err}");
+        assert!(out.stdout.is_empty());
+    }
+    let unknown = newsdesk(&lib, &["export", &roundup_id, "--format", "pdf"]);
+    assert_eq!(unknown.status.code(), Some(2));
 
+    // Every roundup format, to standard output.
+    let html = ok_stdout(newsdesk(&lib, &["export", &roundup_id, "--format", "html"]));
+    assert!(html.starts_with("<!doctype html>"), "{html}");
+    // (minijinja's autoescape writes `/` as `&#x2f;`, which every HTML reader decodes.)
+    let decoded = html.replace("&#x2f;", "/");
+    assert!(decoded.contains("섬 여객선 시간표 유지") && decoded.contains("href=\"https://news.outlet.example/ferry\""));
+    let email = ok_stdout(newsdesk(&lib, &["export", &roundup_id, "--format", "email"]));
+    assert!(email.contains("width=\"600\"") && email.contains("style=\""), "inline styles");
+    assert!(email.contains("prefers-color-scheme: dark"));
+    let text = ok_stdout(newsdesk(&lib, &["export", &roundup_id, "--format", "text"]));
+    assert!(text.trim_end().ends_with("OUTLET news@outlet.example"), "{text}");
+    let md = ok_stdout(newsdesk(&lib, &["export", &roundup_id, "--format", "markdown"]));
+    assert!(md.starts_with("# 주말 브리핑"), "{md}");
+    let feed: Value = serde_json::from_str(&ok_stdout(newsdesk(&lib, &["export", &roundup_id, "--format", "jsonfeed"]))).unwrap();
+    assert_eq!(feed["version"], "https://jsonfeed.org/version/1.1");
+    assert_eq!(feed["items"].as_array().unwrap().len(), 4);
+    // Into a folder: named from the title. Each export is recorded in the revisions.
     let out = dir.path().join("out");
     std::fs::create_dir(&out).unwrap();
-    let listed = ok_stdout(newsdesk(&lib, &["export", "--all", "--format", "text", "-o", out.to_str().unwrap()]));
+    let written = ok_stdout(newsdesk(&lib, &["export", &roundup_id, "--format", "email", "-o", out.to_str().unwrap()]));
+    assert!(written.trim().ends_with(" email.html"), "{written}");
+    assert!(std::fs::read_to_string(written.trim()).unwrap().contains("강변 야시장"));
+    let revisions = json(newsdesk(&lib, &["revisions", &roundup_id, "--json"]));
+    let exports = revisions.as_array().unwrap().iter().filter(|r| r["reason"] == "export").count();
+    assert_eq!(exports, 6, "{revisions}");
+
+    // --all exports the articles only.
+    let all = dir.path().join("all");
+    std::fs::create_dir(&all).unwrap();
+    let listed = ok_stdout(newsdesk(&lib, &["export", "--all", "--format", "text", "-o", all.to_str().unwrap()]));
     assert_eq!(listed.lines().count(), 1, "only the article: {listed}");
     assert!(listed.contains("다리 보수 공사"), "{listed}");
+}
+
+#[test]
+fn an_edition_exported_as_text_imports_back_with_the_same_parts() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let edition = write(dir.path(), "edition.txt", EDITION);
+    let first = json(newsdesk(&lib, &["import", edition.to_str().unwrap(), "--as", "roundup", "--json"]));
+    let first_id = first[0]["id"].as_str().unwrap().to_string();
+    let exported = dir.path().join("exported.txt");
+    ok_stdout(newsdesk(&lib, &["export", &first_id, "--format", "text", "-o", exported.to_str().unwrap()]));
+    let again = json(newsdesk(&lib, &["import", exported.to_str().unwrap(), "--as", "auto", "--json"]));
+    assert_eq!(again[0]["kind"], "roundup");
+    let a = json(newsdesk(&lib, &["show", &first_id, "--json"]));
+    let b = json(newsdesk(&lib, &["show", again[0]["id"].as_str().unwrap(), "--json"]));
+    for part in ["title", "lead", "transition", "items", "signoff"] {
+        assert_eq!(a[part], b[part], "{part} differs after the round trip");
+    }
+    assert_eq!(b["items"].as_array().unwrap().len(), 4);
 }

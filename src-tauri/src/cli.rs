@@ -8,7 +8,7 @@ use std::process::ExitCode;
 use clap::{Parser, Subcommand, ValueEnum};
 use serde::Serialize;
 
-use newsdesk_core::export::{self, Format};
+use newsdesk_core::export::{self, Format, RoundupFormat};
 use newsdesk_core::import;
 use newsdesk_core::library::{Library, ListFilter, SaveReason, SearchQuery};
 use newsdesk_core::model::{Kind, Status};
@@ -94,9 +94,10 @@ pub enum Command {
     },
     /// Copy the library to DEST, consistently, even while the app is writing
     Backup { dest: PathBuf },
-    /// Export an article (or, with --all, every article) as html, markdown, text or ninjs
+    /// Export an article as html, markdown, text or ninjs, a roundup as html, email, text,
+    /// markdown or jsonfeed, or (with --all) every article
     Export {
-        /// The article to export
+        /// The article or roundup to export
         #[arg(required_unless_present = "all", conflicts_with = "all")]
         id: Option<String>,
         /// Export every article (with --status, those of one status) into the folder -o
@@ -104,8 +105,9 @@ pub enum Command {
         all: bool,
         #[arg(long, value_parser = parse_status, requires = "all")]
         status: Option<Status>,
-        #[arg(long, value_parser = parse_format)]
-        format: Format,
+        /// Articles: html, markdown, text, ninjs. Roundups: html, email, text, markdown, jsonfeed
+        #[arg(long, value_parser = parse_format_name)]
+        format: String,
         /// A file or folder to write to; without it the export goes to standard output
         #[arg(short = 'o', long = "output", value_name = "PATH")]
         output: Option<PathBuf>,
@@ -121,8 +123,22 @@ fn parse_status(s: &str) -> Result<Status, String> {
     s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
 }
 
-fn parse_format(s: &str) -> Result<Format, String> {
-    s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
+/// A format name that fits an article or a roundup; which one fits is checked once the
+/// item is known.
+fn parse_format_name(s: &str) -> Result<String, String> {
+    if s.parse::<Format>().is_ok() || s.parse::<RoundupFormat>().is_ok() {
+        Ok(s.to_string())
+    } else {
+        Err(format!(
+            "{s:?} is not a format; articles: html, markdown, text, ninjs; roundups: html, email, text, markdown, jsonfeed"
+        ))
+    }
+}
+
+/// A format that does not fit the item: one line on stderr, exit code 2 (a usage error).
+fn wrong_format(message: &str) -> ExitCode {
+    say_error(message);
+    ExitCode::from(2)
 }
 
 fn parse_kind(s: &str) -> Result<Kind, String> {
@@ -279,6 +295,9 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Export { id, all: true, status, format, output } => {
             let _ = id;
+            let Ok(format) = format.parse::<Format>() else {
+                return Ok(wrong_format(&format!("--all exports articles: use html, markdown, text or ninjs, not {format}")));
+            };
             let dir = output.ok_or_else(|| Failure("--all needs a folder: -o DIR".into()))?;
             let mut last = 0;
             let report = export::export_all_from_library(&mut lib, status, format, &dir, &mut |done, total| {
@@ -298,6 +317,21 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
         }
         Command::Export { id, format, output, .. } => {
             let id = id.ok_or_else(|| Failure("name the article to export, or use --all".into()))?;
+            if lib.article(&id)?.kind == Kind::Roundup {
+                let Ok(format) = format.parse::<RoundupFormat>() else {
+                    return Ok(wrong_format(&format!(
+                        "{id} is a weekend roundup: export it as html, email, text, markdown or jsonfeed, not {format}"
+                    )));
+                };
+                match output {
+                    Some(dest) => println!("{}", export::export_roundup_from_library(&mut lib, &id, format, &dest)?.display()),
+                    None => print!("{}", export::render_roundup_from_library(&mut lib, &id, format)?),
+                }
+                return Ok(ExitCode::SUCCESS);
+            }
+            let Ok(format) = format.parse::<Format>() else {
+                return Ok(wrong_format(&format!("{id} is an article: export it as html, markdown, text or ninjs, not {format}")));
+            };
             match output {
                 Some(dest) => println!("{}", export::export_from_library(&mut lib, &id, format, &dest)?.display()),
                 None => print!("{}", export::render_from_library(&mut lib, &id, format)?),

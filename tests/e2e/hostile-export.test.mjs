@@ -1,5 +1,6 @@
 // Exports made from hostile input (script tags, event handlers, javascript: links, SVG and
-// MathML tricks, broken entities), opened in headless Chromium: nothing in them runs.
+// MathML tricks, broken entities), articles and a weekend roundup in every format, opened
+// in headless Chromium: nothing in them runs.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readdirSync, writeFileSync } from 'node:fs';
@@ -50,6 +51,23 @@ before(async () => {
       newsdesk(bin, ['--library', lib, 'export', id, '--format', format, '-o', out]);
     }
   }
+  // A weekend roundup made of the same kind of text, in its five formats.
+  const edition = path.join(dir, 'edition.txt');
+  writeFileSync(edition, `<script>window.__pwned=20</script> 주말판
+
+리드 <img src=x onerror="window.__pwned=21"> 문단.
+
+이어 주요 뉴스입니다.
+
+■ <svg onload="window.__pwned=22">제목</svg>
+요약 <a href="javascript:window.__pwned=23">링크</a> </style><script>window.__pwned=24</script>
+
+OUTLET news@outlet.example
+`);
+  const [roundup] = JSON.parse(newsdesk(bin, ['--library', lib, 'import', edition, '--as', 'roundup', '--json']));
+  for (const format of ['html', 'email', 'text', 'markdown', 'jsonfeed']) {
+    newsdesk(bin, ['--library', lib, 'export', roundup.id, '--format', format, '-o', out]);
+  }
   browser = await chromium.launch({
     executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
     args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
@@ -69,7 +87,7 @@ test('no exported file runs anything when opened in Chromium', async () => {
   await control.close();
 
   const files = readdirSync(out);
-  assert.equal(files.length, 12, files.join(', '));
+  assert.equal(files.length, 17, files.join(', '));
   for (const file of files) {
     const page = await browser.newPage();
     const dialogs = [];
@@ -93,7 +111,8 @@ test('no exported file runs anything when opened in Chromium', async () => {
     assert.deepEqual(state.handlers, [], file);
     assert.deepEqual(state.jsLinks, [], file);
     assert.equal(state.frames, 0, file);
-    if (file.endsWith('.html')) assert.deepEqual(state.scripts, ['application/ld+json'], file);
+    // Article pages carry their JSON-LD; edition pages and e-mails carry no script at all.
+    if (file.endsWith('.html')) assert.ok(state.scripts.every((t) => t === 'application/ld+json') && state.scripts.length <= 1, file);
     await page.close();
   }
 });

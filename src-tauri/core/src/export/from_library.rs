@@ -28,7 +28,7 @@ pub fn templates_dir(lib: &Library) -> PathBuf {
 }
 
 /// Runs `f` with a render context for this library (its outlet, images and templates).
-fn with_context<T>(lib: &Library, f: impl FnOnce(&RenderContext) -> Result<T>) -> Result<T> {
+pub(super) fn with_context<T>(lib: &Library, f: impl FnOnce(&RenderContext) -> Result<T>) -> Result<T> {
     let outlet = outlet_from(&lib.settings()?);
     let dir = templates_dir(lib);
     let templates = Templates::with_overrides(dir.is_dir().then_some(dir.as_path()))?;
@@ -37,12 +37,12 @@ fn with_context<T>(lib: &Library, f: impl FnOnce(&RenderContext) -> Result<T>) -
     f(&ctx)
 }
 
-/// The article `id`; a roundup is refused (its formats are not built yet).
+/// The article `id`; a roundup is refused (it has formats of its own, see `roundup.rs`).
 fn article_only(lib: &Library, id: &str) -> Result<Article> {
     let article = lib.article(id)?;
     if article.kind == Kind::Roundup {
         return Err(Error::Invalid(format!(
-            "{id} is a roundup; exporting roundups is not available yet (articles only)"
+            "{id} is a weekend roundup: export it as html, email, text, markdown or jsonfeed"
         )));
     }
     Ok(article)

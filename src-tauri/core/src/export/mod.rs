@@ -13,7 +13,7 @@ mod atomic;
 mod batch;
 mod file_name;
 mod from_library;
-mod roundup_stub; pub use roundup_stub::*; // STUB-REMOVE
+mod roundup;
 
 use std::path::{Path, PathBuf};
 
@@ -21,6 +21,10 @@ pub use atomic::write_atomic;
 pub use batch::{export_articles, BatchReport, INDEX_FILE};
 pub use file_name::{safe_file_name, MAX_FILE_NAME_BYTES};
 pub use from_library::{export_all_from_library, export_from_library, outlet_from, render_from_library, templates_dir};
+pub use roundup::{
+    export_roundup_from_library, render_roundup, render_roundup_from_library, render_roundup_with_library, roundup_file_name,
+    RoundupFormat,
+};
 
 use crate::error::{Error, Result};
 use crate::model::Article;

@@ -10,7 +10,7 @@ use super::escape::{self, push_markdown};
 use super::inline::{events, Event};
 use super::{dates, labels, language_of, tags_of, RenderContext};
 use crate::model::doc::{is_allowed_href, Block, ImageAttrs, Inline, ListItem, Mark};
-use crate::model::Article;
+use crate::model::{Article, Doc};
 
 /// Renders the article as Markdown with front matter. Never fails: an image whose asset
 /// is missing keeps its caption and loses the picture.
@@ -53,13 +53,19 @@ pub fn article_markdown(article: &Article, ctx: &RenderContext) -> String {
         out.push_str(&inline_text(&article.headline));
         out.push_str("\n\n");
     }
+    out.push_str(&doc_markdown(&article.body, ctx, &lang));
+    out
+}
+
+/// A document as Markdown blocks, ending with a newline, followed by the reference
+/// definitions of its embedded images (`[image-N]: data:…`).
+pub(crate) fn doc_markdown(doc: &Doc, ctx: &RenderContext, lang: &str) -> String {
     let mut w = Writer {
         ctx,
         images: Vec::new(),
-        photo: labels(&lang).photo,
+        photo: labels(lang).photo,
     };
-    let body = w.blocks(&article.body.content);
-    out.push_str(body.trim_end());
+    let mut out = w.blocks(&doc.content).trim_end().to_string();
     out.push('\n');
     if !w.images.is_empty() {
         out.push('\n');
@@ -85,7 +91,7 @@ fn yaml_string(s: &str) -> String {
 }
 
 /// One-line text escaped for use after a prefix such as `# `.
-fn inline_text(s: &str) -> String {
+pub(crate) fn inline_text(s: &str) -> String {
     let mut out = String::new();
     let flat = s.split_whitespace().collect::<Vec<_>>().join(" ");
     push_markdown(&mut out, &flat, false);

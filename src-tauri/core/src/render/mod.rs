@@ -6,6 +6,8 @@
 //! - [`article_markdown`]: Markdown with front matter that Newsdesk's own import reads back.
 //! - [`article_text`]: plain text to paste into other systems.
 //! - [`article_ninjs`]: IPTC ninjs 2.2 JSON.
+//! - Weekend roundups ([`roundup_html`], [`roundup_email`], [`roundup_text`],
+//!   [`roundup_markdown`], [`roundup_jsonfeed`]): see `roundup.rs`.
 //!
 //! Times are shown in the outlet's time zone (default Asia/Seoul) and date format
 //! (default `%Y.%m.%d %H:%M`); the publication date is `published_at`, else `updated_at`.
@@ -20,6 +22,7 @@ mod html;
 pub mod inline;
 mod markdown;
 mod ninjs;
+mod roundup;
 pub mod templates;
 mod text;
 
@@ -28,6 +31,7 @@ pub use dates::Moment;
 pub use html::{article_html, json_ld};
 pub use markdown::article_markdown;
 pub use ninjs::article_ninjs;
+pub use roundup::{roundup_email, roundup_html, roundup_jsonfeed, roundup_markdown, roundup_text, RoundupExtras, EMAIL_LOGO_MAX_BYTES};
 pub use templates::Templates;
 pub use text::article_text;
 

@@ -1,7 +1,9 @@
 //! The page templates: built into the binary, overridable per library.
 //!
 //! A library may hold a `templates/` folder; a file there with the name of a built-in
-//! template (`article.html`, `article.css`, `index.html`) replaces it. A user template that does not
+//! template (`article.html`, `article.css`, `index.html`, `roundup.html`, `roundup.css`,
+//! `roundup-email.html`, `roundup-email.css`, and the shared `page-head.html` and
+//! `page.css`) replaces it. A user template that does not
 //! parse, or fails while rendering, is an [`Error::File`] naming the file and the line:
 //! export never falls back to the built-in template behind the reporter's back.
 //!
@@ -17,10 +19,16 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 
 /// The built-in templates, by name.
-pub const BUILTIN: [(&str, &str); 3] = [
+pub const BUILTIN: [(&str, &str); 9] = [
+    ("page-head.html", include_str!("../../templates/page-head.html")),
+    ("page.css", include_str!("../../templates/page.css")),
     ("article.html", include_str!("../../templates/article.html")),
     ("article.css", include_str!("../../templates/article.css")),
     ("index.html", include_str!("../../templates/index.html")),
+    ("roundup.html", include_str!("../../templates/roundup.html")),
+    ("roundup.css", include_str!("../../templates/roundup.css")),
+    ("roundup-email.html", include_str!("../../templates/roundup-email.html")),
+    ("roundup-email.css", include_str!("../../templates/roundup-email.css")),
 ];
 
 /// A set of templates ready to render.

@@ -20,7 +20,7 @@
 use super::dates;
 use super::{headline_of, labels, language_of, tags_of, Labels, RenderContext};
 use crate::model::doc::{Block, ImageAttrs, Inline, ListItem};
-use crate::model::Article;
+use crate::model::{Article, Doc};
 use crate::text::plain::inlines_to_plain;
 
 /// Renders the article as plain text, ending with one newline.
@@ -62,7 +62,12 @@ pub fn article_text(article: &Article, ctx: &RenderContext) -> String {
     out
 }
 
-fn one_line(s: &str) -> String {
+/// A document as plain-text paragraphs separated by blank lines.
+pub(crate) fn doc_text(doc: &Doc, lang: &str) -> String {
+    blocks(&doc.content, &labels(lang))
+}
+
+pub(crate) fn one_line(s: &str) -> String {
     clean(s).split_whitespace().collect::<Vec<_>>().join(" ")
 }
 
