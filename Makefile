@@ -9,7 +9,7 @@ export PATH := $(CURDIR)/.tools/venv/bin:$(HOME)/.cargo/bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/debug/newsdesk
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/package.json -type f 2>/dev/null)
 
-.PHONY: run test setup-run setup-test ui app test-core test-app test-ui test-html test-e2e clean
+.PHONY: run test bench setup-run setup-test ui app test-core test-app test-ui test-html test-e2e clean
 
 run: setup-run app
 	$(BIN) $(ARGS)
@@ -54,6 +54,10 @@ test-html: test-app
 # Tier 4: the real app window under Xvfb, driven through tauri-driver and WebKitWebDriver.
 test-e2e: test-app
 	NEWSDESK_BIN=$(BIN) node --test --test-reporter=spec tests/e2e/
+
+# Release builds, generated data, every benchmark; writes bench/RESULTS.md (not part of `test`).
+bench: setup-test
+	bench/run.sh
 
 clean:
 	rm -rf ui/dist test-artifacts

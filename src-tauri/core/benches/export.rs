@@ -1,14 +1,16 @@
 //! Export benchmark: 2,000 articles of about 2,000 characters rendered to standalone HTML
 //! on one thread, printed as articles per second (target: at least 2,000/s on one core),
-//! then criterion figures for one article in each format.
+//! then the time to render one weekend roundup (ten briefs) as a web page and as an e-mail
+//! (target: at most 20 ms), then criterion figures for one article in each format.
 use std::hint::black_box;
 use std::time::Instant;
 
 use criterion::Criterion;
-use newsdesk_core::export::{render_article, Format};
+use newsdesk_core::export::{render_article, render_roundup, Format, RoundupFormat};
 use newsdesk_core::model::doc::Doc;
 use newsdesk_core::model::{Article, Byline, Kind, Status};
-use newsdesk_core::render::{article_html, Asset, Outlet, RenderContext};
+use newsdesk_core::render::{article_html, Asset, Outlet, RenderContext, RoundupExtras};
+use newsdesk_core::roundup::{Brief, Lead, Roundup, Signoff};
 use newsdesk_core::text::counts::count_document;
 
 const ARTICLES: usize = 2_000;
@@ -213,6 +215,47 @@ fn throughput(articles: &[Article], ctx: &RenderContext) {
     );
 }
 
+/// One edition: a lead from the first article, ten briefs from the next ones.
+fn roundup_of(articles: &[Article]) -> Roundup {
+    Roundup {
+        id: "0190c0de-0000-7000-9000-000000000001".into(),
+        kind: Kind::Roundup,
+        title: "주말 브리핑".into(),
+        edition_date: "2026-11-28".into(),
+        lead: Lead { article_id: None, headline: "이번 주".into(), body: articles[0].body.clone() },
+        transition: "이어 이번 주 주요 기사입니다.".into(),
+        items: articles[1..11]
+            .iter()
+            .map(|a| Brief { article_id: None, headline: a.headline.clone(), summary: newsdesk_core::render::description_of(a), link: None })
+            .collect(),
+        signoff: Signoff { outlet: "한빛일보".into(), email: "news@hanbit.example".into() },
+        status: Status::Ready,
+        created_at: "2026-11-28T01:00:00Z".into(),
+        updated_at: "2026-11-28T02:00:00Z".into(),
+        trashed_at: None,
+        version: 1,
+    }
+}
+
+/// Renders the edition `RUNS` times in `format`; prints the median and p95 of one render.
+fn roundup_time(r: &Roundup, ctx: &RenderContext, format: RoundupFormat) {
+    const RUNS: usize = 200;
+    let extras = RoundupExtras::default();
+    let mut times: Vec<f64> = (0..RUNS)
+        .map(|_| {
+            let start = Instant::now();
+            black_box(render_roundup(black_box(r), format, ctx, &extras).expect("renders"));
+            start.elapsed().as_secs_f64() * 1000.0
+        })
+        .collect();
+    times.sort_by(f64::total_cmp);
+    let (p50, p95) = (times[RUNS / 2], times[RUNS * 95 / 100]);
+    println!(
+        "roundup render ({format}, 10 briefs): p50 {p50:.2} ms   p95 {p95:.2} ms (target <= 20 ms: {})",
+        if p95 <= 20.0 { "met" } else { "NOT met" }
+    );
+}
+
 fn main() {
     let articles: Vec<Article> = (0..ARTICLES).map(article).collect();
     let outlet = Outlet {
@@ -223,6 +266,9 @@ fn main() {
     };
     let ctx = RenderContext::new(&outlet, &pixel);
     throughput(&articles, &ctx);
+    let edition = roundup_of(&articles);
+    roundup_time(&edition, &ctx, RoundupFormat::Html);
+    roundup_time(&edition, &ctx, RoundupFormat::Email);
 
     let mut c = Criterion::default().configure_from_args();
     let one = &articles[0];

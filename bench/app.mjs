@@ -1,0 +1,126 @@
+// App-level benchmarks on the real window (release build), driven like the end-to-end
+// tests (Xvfb, tauri-driver, WebKitWebDriver), beside a bare Tauri window of the same Tauri
+// version measured the same way in the same run:
+//
+// - start-up: from asking the driver for a session (which starts the process) to an
+//   editable article on screen (the app: a 10,000-article library, first row clicked, the
+//   editor shows it; the bare window: its editable area present). Repeated; median, spread.
+// - memory: summed RSS of the process and every process under it (WebKit's web and network
+//   processes), the app with a 100,000-character article open.
+// - typing latency in that article: keydown to the frame after the next (two
+//   requestAnimationFrame callbacks, i.e. after the next paint), p50/p95, Latin and Hangul.
+//
+// Usage: node bench/app.mjs APP_BIN BARE_BIN LIBRARY OUT.json
+import { readFileSync, readdirSync, writeFileSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startDriver } from '../tests/e2e/webdriver.mjs';
+
+const [appBin, bareBin, library, outFile] = process.argv.slice(2);
+if (!outFile) throw new Error('usage: node bench/app.mjs APP_BIN BARE_BIN LIBRARY OUT.json');
+const RUNS = Number(process.env.NEWSDESK_BENCH_RUNS ?? 5);
+const ELEMENT = 'element-6066-11e4-a52e-4f735466cecf';
+
+const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)];
+const pct = (xs, p) => [...xs].sort((a, b) => a - b)[Math.min(xs.length - 1, Math.floor((xs.length * p) / 100))];
+const spread = (xs) => ({ min: Math.min(...xs), max: Math.max(...xs) });
+
+/** Summed RSS (kB) of the process running `bin` and all processes under it. */
+function treeRssKb(bin) {
+  const procs = [];
+  for (const pid of readdirSync('/proc').filter((p) => /^\d+$/.test(p))) {
+    try {
+      const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+      const ppid = Number(stat.slice(stat.lastIndexOf(')') + 2).split(' ')[1]);
+      const exe = readFileSync(`/proc/${pid}/cmdline`, 'utf8').split('\0')[0];
+      const rss = Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))?.[1] ?? 0);
+      procs.push({ pid: Number(pid), ppid, exe, rss });
+    } catch {
+      // The process ended meanwhile.
+    }
+  }
+  const roots = procs.filter((p) => path.resolve(p.exe) === path.resolve(bin));
+  if (roots.length === 0) throw new Error(`no running process of ${bin}`);
+  const seen = new Set(roots.map((r) => r.pid));
+  let grew = true;
+  while (grew) {
+    grew = false;
+    for (const p of procs) {
+      if (!seen.has(p.pid) && seen.has(p.ppid)) {
+        seen.add(p.pid);
+        grew = true;
+      }
+    }
+  }
+  return procs.filter((p) => seen.has(p.pid)).reduce((sum, p) => sum + p.rss, 0);
+}
+
+async function appToEditable(harness) {
+  const t0 = performance.now();
+  const s = await harness.session(appBin);
+  const row = await s.find('[data-testid="library-item"]', 60000);
+  await s.click(row);
+  await s.until('the editor shows the article', async () => {
+    const n = await s.execute('return document.querySelector(\'[data-testid="editor"][contenteditable="true"]\')?.textContent.length ?? 0');
+    return n > 0;
+  }, 60000, );
+  return { ms: performance.now() - t0, session: s };
+}
+
+async function bareToEditable(harness) {
+  const t0 = performance.now();
+  const s = await harness.session(bareBin);
+  await s.find('[data-testid="editor"][contenteditable="true"]', 60000);
+  return { ms: performance.now() - t0, session: s };
+}
+
+async function typingLatency(s, text) {
+  const editor = await s.find('[data-testid="editor"]');
+  await s.click(editor);
+  await s.execute(`
+    const ed = document.querySelector('[data-testid="editor"]');
+    const sel = window.getSelection(); sel.selectAllChildren(ed); sel.collapseToEnd();
+    window.__lat = [];
+    if (!window.__latHooked) {
+      window.__latHooked = true;
+      document.addEventListener('keydown', () => {
+        const t0 = performance.now();
+        requestAnimationFrame(() => requestAnimationFrame(() => window.__lat.push(performance.now() - t0)));
+      }, true);
+    }`);
+  for (const ch of text) await s.cmd('POST', `/element/${editor}/value`, { text: ch });
+  await new Promise((r) => setTimeout(r, 500));
+  const lat = await s.execute('return window.__lat');
+  return { p50: pct(lat, 50), p95: pct(lat, 95), keys: lat.length };
+}
+
+const harness = await startDriver({
+  env: { NEWSDESK_LIBRARY: library, LANG: 'en_US.UTF-8', XDG_DATA_HOME: mkdtempSync(path.join(tmpdir(), 'nd-bench-data-')) },
+});
+const result = {};
+try {
+  const app = [];
+  const bare = [];
+  for (let i = 0; i < RUNS; i++) {
+    const b = await bareToEditable(harness);
+    bare.push(b.ms);
+    if (i === RUNS - 1) result.bare_rss_kb = treeRssKb(bareBin);
+    await b.session.end();
+    const a = await appToEditable(harness);
+    app.push(a.ms);
+    if (i === RUNS - 1) {
+      // The first row is the 100,000-character article (imported last).
+      result.app_rss_kb = treeRssKb(appBin);
+      result.article_chars = await a.session.execute('return document.querySelector(\'[data-testid="editor"]\').textContent.length');
+      result.typing_latin = await typingLatency(a.session, 'the quick brown fox jumps over the lazy dog '.repeat(2));
+      result.typing_korean = await typingLatency(a.session, '다람쥐 헌 쳇바퀴에 타고파 빠른 갈색 여우가 뛰어넘는다 '.repeat(2));
+    }
+    await a.session.end();
+  }
+  result.startup_app_ms = { median: median(app), ...spread(app), runs: app };
+  result.startup_bare_ms = { median: median(bare), ...spread(bare), runs: bare };
+} finally {
+  harness.stop();
+}
+writeFileSync(outFile, JSON.stringify(result, null, 2));
+console.log(JSON.stringify(result, null, 2));
