@@ -1,51 +1,13 @@
 //! The app's commands through Tauri's mock runtime with the real context: the ACL from
 //! capabilities/main.json decides what the main window may call.
-use newsdesk_app::{configure, context, AppState};
-use newsdesk_core::library::Library;
-use newsdesk_core::model::{ArticleFields, Doc, Status};
+mod ipc_support;
+
+use ipc_support::{app_with_library, invoke, window};
 use serde_json::{json, Value};
 use tauri::ipc::{CallbackFn, InvokeBody};
-use tauri::test::{get_ipc_response, mock_builder, MockRuntime, INVOKE_KEY};
+use tauri::test::{get_ipc_response, INVOKE_KEY};
 use tauri::webview::InvokeRequest;
-use tauri::{App, Manager, WebviewWindow, WebviewWindowBuilder};
-
-fn app_with_library() -> (App<MockRuntime>, tempfile::TempDir, String) {
-    let dir = tempfile::tempdir().unwrap();
-    let path = dir.path().join("ipc.db");
-    let mut lib = Library::open(&path).unwrap();
-    let fields = ArticleFields {
-        headline: "바닷가 마을의 여름 축제".into(),
-        body: Doc::from_paragraphs(["올해 축제에는 이웃 마을 주민들도 배를 타고 건너왔다."]),
-        language: "ko".into(),
-        ..ArticleFields::default()
-    };
-    let id = lib.create_article(fields, Status::Ready).unwrap().id;
-    let app = configure(mock_builder(), AppState::new(lib, "ko-KR".into())).build(context()).expect("the app builds");
-    (app, dir, id)
-}
-
-fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime> {
-    match app.get_webview_window(label) {
-        Some(w) => w,
-        None => WebviewWindowBuilder::new(app, label, Default::default()).build().unwrap(),
-    }
-}
-
-fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
-}
+use tauri::Manager;
 
 #[test]
 fn app_info_names_the_open_library() {

@@ -33,6 +33,7 @@ pub(crate) struct Prepared {
 
 /// NFC-normalises every string, trims and de-duplicates tags, validates the body.
 pub(crate) fn normalize_fields(f: ArticleFields) -> Result<ArticleFields> {
+    f.body.check_depth()?;
     let body = normalized_body(f.body);
     body.validate()?;
     let mut tags: Vec<String> = Vec::new();

@@ -102,6 +102,7 @@ struct Ready {
 }
 
 fn ready(f: RoundupFields, today: &str) -> Result<Ready> {
+    f.lead.body.check_depth()?;
     let mut fields = normalize(f, today)?;
     let row = prepare(projection(&fields))?;
     fields.lead.body = fields.lead.body.normalized();

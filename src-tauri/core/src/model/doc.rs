@@ -140,6 +140,9 @@ fn is_asset_id(id: &str) -> bool {
     id.len() == 64 && id.bytes().all(|b| b.is_ascii_hexdigit() && !b.is_ascii_uppercase())
 }
 
+/// The deepest nesting of quotes and lists a document may have.
+pub const MAX_NESTING: usize = 100;
+
 impl Doc {
     /// A document of one paragraph per entry; empty entries are skipped.
     pub fn from_paragraphs<I, S>(paragraphs: I) -> Doc
@@ -161,6 +164,7 @@ impl Doc {
     pub fn from_json(json: &str) -> Result<Doc> {
         let doc: Doc = serde_json::from_str(json)
             .map_err(|e| Error::Invalid(format!("the article body does not fit the document schema: {e}")))?;
+        doc.check_depth()?;
         let doc = doc.normalized();
         doc.validate()?;
         Ok(doc)
@@ -193,9 +197,34 @@ impl Doc {
         out.into_iter()
     }
 
-    /// Checks what the type system cannot: heading levels, link schemes, asset ids,
-    /// empty text nodes and list items.
+    /// Refuses a document nested deeper than [`MAX_NESTING`] quotes and lists. Walks with
+    /// its own stack, so a hostile document cannot exhaust the thread's; call it before
+    /// anything that walks the tree recursively.
+    pub fn check_depth(&self) -> Result<()> {
+        let mut stack: Vec<(&[Block], usize)> = vec![(&self.content, 1)];
+        while let Some((blocks, depth)) = stack.pop() {
+            if depth > MAX_NESTING {
+                return Err(Error::Invalid(format!(
+                    "the document is nested too deeply (more than {MAX_NESTING} levels of quotes and lists)"
+                )));
+            }
+            for b in blocks {
+                match b {
+                    Block::Blockquote { content } => stack.push((content, depth + 1)),
+                    Block::BulletList { content } | Block::OrderedList { content, .. } => {
+                        stack.extend(content.iter().map(|item| (item.content.as_slice(), depth + 1)))
+                    }
+                    _ => {}
+                }
+            }
+        }
+        Ok(())
+    }
+
+    /// Checks what the type system cannot: nesting depth, heading levels, link schemes,
+    /// asset ids, empty text nodes and list items.
     pub fn validate(&self) -> Result<()> {
+        self.check_depth()?;
         for block in self.blocks() {
             match block {
                 Block::Heading { attrs, content } => {
@@ -335,5 +364,29 @@ mod tests {
         let json = "{\"type\":\"doc\",\"content\":[{\"type\":\"paragraph\",\"content\":[{\"type\":\"text\",\"text\":\"\u{1112}\u{1161}\u{11AB}\"}]}]}";
         let doc = Doc::from_json(json).unwrap();
         assert_eq!(crate::text::plain::doc_to_plain(&doc), "한");
+    }
+}
+
+#[cfg(test)]
+mod depth_tests {
+    use super::*;
+
+    fn nested(depth: usize) -> Doc {
+        let mut block = Block::Paragraph { content: vec![Inline::Text { text: "깊다".into(), marks: vec![] }] };
+        for _ in 1..depth {
+            block = Block::Blockquote { content: vec![block] };
+        }
+        Doc { kind: DocType::Doc, content: vec![block] }
+    }
+
+    #[test]
+    fn a_document_may_nest_up_to_the_limit_and_no_deeper() {
+        assert!(nested(MAX_NESTING).validate().is_ok());
+        let err = nested(MAX_NESTING + 1).validate().unwrap_err().to_string();
+        assert!(err.contains("nested too deeply"), "{err}");
+        // Far deeper than any stack would survive walking recursively: refused, no crash.
+        let deep = nested(200_000);
+        assert!(deep.check_depth().is_err());
+        std::mem::forget(deep); // dropping it would recurse as deep as it is
     }
 }
