@@ -52,6 +52,9 @@ impl From<rusqlite::Error> for Error {
             ),
             Some(ErrorCode::DiskFull) => Error::Database("the disk is full; free some space and save again".into()),
             Some(ErrorCode::ReadOnly) => Error::Database("the library file cannot be written (read-only)".into()),
+            Some(ErrorCode::CannotOpen) => Error::Database(
+                "the library file cannot be opened for writing: its folder may be read-only, full or gone".into(),
+            ),
             Some(ErrorCode::DatabaseCorrupt) => {
                 Error::Database(format!("the library file is damaged ({e}); restore it from a backup"))
             }

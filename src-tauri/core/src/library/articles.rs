@@ -5,7 +5,7 @@
 //! An explicit save of identical content still writes a revision when the newest revision
 //! does not hold the current content (e.g. after autosaves in between).
 use rusqlite::types::Value;
-use rusqlite::{params, Connection, OptionalExtension, Row, ToSql, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, Row, ToSql};
 
 use super::revisions::{self, RevisionPolicy};
 use super::types::{ListFilter, SaveOptions, SaveReason, Sort};
@@ -358,7 +358,7 @@ impl Library {
     /// Like [`Library::create_article`], naming the first revision's reason (e.g. `import`).
     pub fn create_article_as(&mut self, fields: ArticleFields, status: Status, reason: SaveReason) -> Result<Article> {
         let p = prepare(fields)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let a = insert(&tx, p, status, Kind::Article, reason)?;
         tx.commit()?;
         Ok(a)
@@ -371,7 +371,7 @@ impl Library {
         items: Vec<(ArticleFields, Status)>,
         reason: SaveReason,
     ) -> Result<Vec<ArticleSummary>> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let mut out = Vec::with_capacity(items.len());
         for (fields, status) in items {
             let a = insert(&tx, prepare(fields)?, status, Kind::Article, reason)?;
@@ -407,7 +407,7 @@ impl Library {
     /// revision is at least 5 minutes old.
     pub fn save_article(&mut self, id: &str, base_version: i64, fields: ArticleFields, opts: SaveOptions) -> Result<Article> {
         let p = prepare(fields)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let current = load(&tx, id)?;
         refuse_trashed(&current)?;
         if current.kind == Kind::Roundup {
@@ -443,7 +443,7 @@ impl Library {
     /// becomes `published`, `published_at` is set to now. Setting the same status again
     /// changes nothing.
     pub fn set_status(&mut self, id: &str, status: Status) -> Result<Article> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let current = load(&tx, id)?;
         refuse_trashed(&current)?;
         if current.status != status {
@@ -474,7 +474,7 @@ impl Library {
                 Error::Invalid(format!("{s:?} is not a date and time like 2025-07-28T18:00:00+09:00"))
             })?)),
         };
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let current = load(&tx, id)?;
         refuse_trashed(&current)?;
         if current.version != base_version {
@@ -530,7 +530,7 @@ impl Library {
 
     /// Moves an article to the trash (nothing happens if it is there already).
     pub fn trash(&mut self, id: &str) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let a = load(&tx, id)?;
         if a.trashed_at.is_none() {
             bump(&tx, id, "trashed_at = ?2", &[&now()])?;
@@ -541,7 +541,7 @@ impl Library {
 
     /// Takes an article out of the trash (nothing happens if it is not there).
     pub fn restore(&mut self, id: &str) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let a = load(&tx, id)?;
         if a.trashed_at.is_some() {
             bump(&tx, id, "trashed_at = NULL", &[])?;
@@ -553,7 +553,7 @@ impl Library {
     /// Deletes an article, its tags and its revisions for good. Only an article already in
     /// the trash can be purged. Revision content no other revision shares is deleted too.
     pub fn purge(&mut self, id: &str) -> Result<()> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let a = load(&tx, id)?;
         if a.trashed_at.is_none() {
             return Err(Error::Invalid(format!(

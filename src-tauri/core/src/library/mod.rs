@@ -32,6 +32,10 @@ pub struct Library {
     conn: Connection,
     path: PathBuf,
     schema_version: i64,
+    /// Which file was opened (device and inode on Unix), to notice it being deleted or
+    /// replaced while open: SQLite would go on writing into the unlinked file, and the
+    /// reporter's work would vanish when the app closes.
+    identity: Option<(u64, u64)>,
 }
 
 impl std::fmt::Debug for Library {
@@ -50,8 +54,49 @@ impl Library {
     /// inspected read-only before anything writes to it.
     pub fn open(path: &Path) -> Result<Library> {
         let (conn, schema_version) = open::open_connection(path)?;
-        Ok(Library { conn, path: path.to_path_buf(), schema_version })
+        Ok(Library { conn, path: path.to_path_buf(), schema_version, identity: file_identity(path) })
     }
+
+    /// Begins a write, once the library file is known to be the one that was opened.
+    pub(crate) fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+        self.check_file()?;
+        Ok(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+    }
+
+    /// Refuses to write when the library file was deleted, moved or replaced since it was
+    /// opened: what is on screen is still there to copy, and nothing is written into a file
+    /// that no longer has a name.
+    pub fn check_file(&self) -> Result<()> {
+        let Some(opened) = self.identity else { return Ok(()) };
+        match file_identity(&self.path) {
+            None => Err(crate::Error::File {
+                path: self.path.clone(),
+                reason: "the library file was deleted or moved while Newsdesk had it open; nothing more is saved there. Copy what is on screen, then reopen the library".into(),
+            }),
+            Some(now) if now != opened => Err(crate::Error::File {
+                path: self.path.clone(),
+                reason: "the library file was replaced by another file while Newsdesk had it open; nothing was written to it. Copy what is on screen, then reopen the library".into(),
+            }),
+            Some(_) => Ok(()),
+        }
+    }
+}
+
+/// The device and inode of `path` on Unix; `None` when it does not exist (and elsewhere).
+fn file_identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        std::fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+impl Library {
 
     /// The library file.
     pub fn path(&self) -> &Path {

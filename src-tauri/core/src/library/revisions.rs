@@ -3,7 +3,7 @@
 //! with DEFLATE (zlib); a revision row points at its blob.
 use std::io::{Read, Write};
 
-use rusqlite::{params, Connection, OptionalExtension, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use super::articles::{self, fields_of, not_found, prepare, status_from_sql};
@@ -259,7 +259,7 @@ impl Library {
         super::roundups::refuse_roundup(&self.conn, article_id, "restore_roundup_revision")?;
         let old = self.revision(article_id, revision_id)?;
         let p = prepare(old.fields)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let current = articles::load(&tx, article_id)?;
         if current.trashed_at.is_some() {
             return Err(Error::Invalid("the article is in the trash; restore it before restoring a revision".into()));
@@ -279,7 +279,7 @@ impl Library {
 
     /// Writes a revision of the current content now, e.g. when the article is exported.
     pub fn record_revision(&mut self, article_id: &str, reason: SaveReason) -> Result<RevisionInfo> {
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let a = articles::load(&tx, article_id)?;
         if a.kind == crate::model::Kind::Roundup {
             let info = super::roundups::write_current_revision(&tx, &a, a.status, a.version, reason, &now())?;

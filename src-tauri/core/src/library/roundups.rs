@@ -6,7 +6,7 @@
 //! bookkeeping take it like an article. Its parts live as JSON in `roundups`; the library
 //! articles it uses are listed in `roundup_articles` for [`Library::article_usage`].
 //! Revisions of an edition hold its [`RoundupFields`] (same tables as articles).
-use rusqlite::{params, Connection, OptionalExtension, ToSql, TransactionBehavior};
+use rusqlite::{params, Connection, OptionalExtension, ToSql};
 
 use super::articles::{self, content_params, kind_from_sql, prepare, status_from_sql, Prepared};
 use super::revisions::{self, info_from_row, RevisionPolicy, INFO_COLUMNS};
@@ -265,7 +265,7 @@ impl Library {
         let r = ready(fields, &today(&settings.time_zone))?;
         let id = uuid::Uuid::now_v7().to_string();
         let at = now();
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         articles::insert_row(&tx, &id, &r.row, status, Kind::Roundup, &at)?;
         tx.prepare_cached("INSERT INTO roundups (id, edition_date, content) VALUES (?1, ?2, ?3)")?
             .execute(params![id, r.fields.edition_date, r.content])?;
@@ -297,7 +297,7 @@ impl Library {
         }
         self.fill_from_articles(&mut fields)?;
         let r = ready(fields, &current.edition_date)?;
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         let current = load(&tx, id)?;
         if current.trashed_at.is_some() {
             return Err(Error::Invalid(format!("the roundup \"{}\" is in the trash; restore it before changing it", current.title)));

@@ -1,5 +1,5 @@
 //! Settings: the outlet and the reporter's profile, one row per field in `settings`.
-use rusqlite::{params, TransactionBehavior};
+use rusqlite::params;
 
 use super::types::{Settings, NUMERIC_SETTINGS};
 use super::Library;
@@ -30,7 +30,7 @@ impl Library {
         let serde_json::Value::Object(map) = value else {
             return Err(Error::Invalid("the settings could not be stored".into()));
         };
-        let tx = self.conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
+        let tx = self.write()?;
         {
             let mut put = tx.prepare_cached("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)")?;
             for (k, v) in map {
