@@ -9,12 +9,12 @@ export PATH := $(CURDIR)/.tools/venv/bin:$(HOME)/.cargo/bin:$(PATH)
 BIN := $(CARGO_TARGET_DIR)/debug/newsdesk
 UI_SOURCES := $(shell find ui/src ui/index.html ui/vite.config.ts ui/package.json -type f 2>/dev/null)
 
-.PHONY: run test bench setup-run setup-test ui app test-core test-app test-ui test-html test-e2e clean
+.PHONY: run test bench setup-run setup-test ui app test-core test-app test-ui test-html test-e2e test-proof clean
 
 run: setup-run app
 	$(BIN) $(ARGS)
 
-test: setup-test ui test-core test-app test-ui test-html test-e2e
+test: setup-test ui test-core test-app test-ui test-html test-e2e test-proof
 	@echo "all test tiers passed"
 
 setup-run:
@@ -54,6 +54,11 @@ test-html: test-app
 # Tier 4: the real app window under Xvfb, driven through tauri-driver and WebKitWebDriver.
 test-e2e: test-app
 	NEWSDESK_BIN=$(BIN) node --test --test-reporter=spec tests/e2e/
+
+# Tier 5: fuzzing (a short run) and the dependency checks. scripts/prove.sh runs the long ones.
+test-proof:
+	scripts/fuzz.sh 10
+	scripts/deps.sh
 
 # Release builds, generated data, every benchmark; writes bench/RESULTS.md (not part of `test`).
 bench: setup-test

@@ -4,6 +4,8 @@
 # the machine and the date. Figures and their ratios come from this one run.
 #
 # NEWSDESK_BENCH_ARTICLES (default 100000): library size for search and bulk import.
+# NEWSDESK_BENCH_REUSE=1: keep the generated files and the bulk-import figure of the last
+# run (the import of 100,000 files takes minutes) and measure the rest again.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"
 cd "$here"
@@ -11,7 +13,8 @@ cd "$here"
 export CARGO_TARGET_DIR
 n="${NEWSDESK_BENCH_ARTICLES:-100000}"
 work="$CARGO_TARGET_DIR/newsdesk-bench-run"
-rm -rf "$work" && mkdir -p "$work"
+reuse=0
+if [ "${NEWSDESK_BENCH_REUSE:-0}" = 1 ] && [ -f "$work/import.json" ]; then reuse=1; else rm -rf "$work" && mkdir -p "$work"; fi
 say() { printf '\n== %s\n' "$*" >&2; }
 
 say "release builds: the app, and a bare window of the same Tauri version"
@@ -24,21 +27,27 @@ cp Cargo.lock bench/bare-window/Cargo.lock
 rm -f bench/bare-window/Cargo.lock
 bare="$CARGO_TARGET_DIR/release/bare-window"
 
-say "data: $n Markdown files of about 2,000 characters, and one of 100,000"
-python3 bench/make_articles.py "$work/md" "$n"
-python3 bench/make_articles.py "$work/long" 1 100000
+if [ "$reuse" = 0 ]; then
+  say "data: $n Markdown files of about 2,000 characters, and one of 100,000"
+  python3 bench/make_articles.py "$work/md" "$n"
+  python3 bench/make_articles.py "$work/long" 1 100000
 
-say "bulk import of $n Markdown files (the release CLI)"
-start=$(date +%s.%N)
-"$app" --library "$work/big.db" import "$work/md" > /dev/null
-end=$(date +%s.%N)
-echo "{\"files\": $n, \"seconds\": $(echo "$end - $start" | bc)}" > "$work/import.json"
+  say "bulk import of $n Markdown files (the release CLI)"
+  start=$(date +%s.%N)
+  "$app" --library "$work/big.db" import "$work/md" > /dev/null
+  end=$(date +%s.%N)
+  echo "{\"files\": $n, \"seconds\": $(echo "$end - $start" | bc)}" > "$work/import.json"
+else
+  say "reusing the data and the bulk-import figure of the last run"
+fi
 
-say "a 10,000-article library with a 100,000-character article on top"
-mkdir -p "$work/md10k"
-find "$work/md" -name '*.md' | sort | head -n 10000 | xargs -I{} cp {} "$work/md10k/"
-"$app" --library "$work/10k.db" import "$work/md10k" > /dev/null
-"$app" --library "$work/10k.db" import "$work/long" > /dev/null
+if [ ! -f "$work/10k.db" ]; then
+  say "a 10,000-article library with a 100,000-character article on top"
+  rm -rf "$work/md10k" && mkdir -p "$work/md10k"
+  find "$work/md" -name '*.md' | sort | sed -n '1,10000p' | xargs -I{} cp {} "$work/md10k/"
+  "$app" --library "$work/10k.db" import "$work/md10k" > /dev/null
+  "$app" --library "$work/10k.db" import "$work/long" > /dev/null
+fi
 
 say "backend: autosave vs raw insert, search, bulk create (criterion, $n articles)"
 NEWSDESK_BENCH_ARTICLES="$n" cargo bench -p newsdesk-core --bench library -- --warm-up-time 1 --measurement-time 2 2>&1 | tee "$work/library.txt"

@@ -93,4 +93,15 @@ if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then
   say "installing tauri-driver"
   cargo install tauri-driver --locked --quiet
 fi
+
+# The fuzzing tier (cargo fuzz, run on stable with RUSTC_BOOTSTRAP=1) and the dependency
+# check (cargo deny).
+if [ "$mode" = test ] && ! command -v cargo-fuzz >/dev/null 2>&1; then
+  say "installing cargo-fuzz"
+  cargo install cargo-fuzz --locked --quiet
+fi
+if [ "$mode" = test ] && ! command -v cargo-deny >/dev/null 2>&1; then
+  say "installing cargo-deny"
+  cargo install cargo-deny --locked --quiet
+fi
 exit 0

@@ -1,10 +1,14 @@
-//! Crash test: a child process saves one article in a loop and prints `saved N` after each
-//! save the library acknowledged; the parent kills it with SIGKILL at random moments, then
-//! checks that the library is sound and that the last acknowledged save is there.
+//! Crash test: a child process writes in a loop (saves of an article, edits of a weekend
+//! roundup, imports, now and then a backup) and prints a line after each write the library
+//! acknowledged; the parent kills it with SIGKILL at random moments, then checks that the
+//! library is sound and that every acknowledged write is there, and that every backup that
+//! has its final name is a sound library. A second test kills the upgrade of an old library
+//! (the schema v1 fixture) part-way, again and again.
 //!
-//! The child is this same test binary, re-executed with `--exact crash_child` and the
-//! library's path in `NEWSDESK_CRASH_LIBRARY`. `NEWSDESK_CRASH_KILLS` sets how many kills
-//! (default 200).
+//! The children are this same test binary, re-executed with `--exact crash_child` (or
+//! `migration_child`) and the library's path in `NEWSDESK_CRASH_LIBRARY`.
+//! `NEWSDESK_CRASH_KILLS` sets how many kills (default 200), `NEWSDESK_CRASH_MIGRATION_KILLS`
+//! how many during migration (default 40); `scripts/prove.sh` runs the long versions.
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
@@ -15,9 +19,30 @@ use std::time::Duration;
 use common::fields;
 use newsdesk_core::library::{Library, SaveOptions, SaveReason};
 use newsdesk_core::model::Status;
+use newsdesk_core::roundup::{Brief, RoundupFields};
 
 const LIBRARY_ENV: &str = "NEWSDESK_CRASH_LIBRARY";
 const ARTICLE_ENV: &str = "NEWSDESK_CRASH_ARTICLE";
+const ROUNDUP_ENV: &str = "NEWSDESK_CRASH_ROUNDUP";
+const BACKUPS_ENV: &str = "NEWSDESK_CRASH_BACKUPS";
+
+/// The roundup's transition line at `version`: content and version must agree after a kill.
+fn transition_of(version: i64) -> String {
+    format!("전환 {version}")
+}
+
+/// A roundup whose transition names its version, with three briefs.
+fn roundup_fields(version: i64) -> RoundupFields {
+    RoundupFields {
+        title: "충돌 주말판".into(),
+        transition: transition_of(version),
+        items: ["가", "나", "다"]
+            .iter()
+            .map(|h| Brief { article_id: None, headline: (*h).into(), summary: format!("{h} 요약."), link: None })
+            .collect(),
+        ..RoundupFields::default()
+    }
+}
 
 /// Content of save number `n`: a few paragraphs that differ every time.
 fn content(n: i64) -> newsdesk_core::model::ArticleFields {
@@ -31,9 +56,27 @@ fn content(n: i64) -> newsdesk_core::model::ArticleFields {
 #[test]
 fn crash_child() {
     let (Ok(path), Ok(id)) = (std::env::var(LIBRARY_ENV), std::env::var(ARTICLE_ENV)) else { return };
+    let roundup = std::env::var(ROUNDUP_ENV).expect("roundup id");
+    let backups = std::path::PathBuf::from(std::env::var(BACKUPS_ENV).expect("backup folder"));
     let mut lib = Library::open(path.as_ref()).expect("child opens the library");
     let mut out = std::io::stdout().lock();
-    loop {
+    for i in 0u64.. {
+        if i % 3 == 1 {
+            let r = lib.roundup(&roundup).expect("child reads the roundup");
+            let mut f = roundup_fields(r.version + 1);
+            f.items.rotate_left((r.version % 3) as usize);
+            let saved = lib.save_roundup(&roundup, r.version, f).expect("child saves the roundup");
+            writeln!(out, "roundup {}", saved.version).expect("stdout");
+        }
+        if i % 5 == 2 {
+            let a = lib.create_article_as(content(0), Status::Draft, SaveReason::Import).expect("child imports");
+            writeln!(out, "imported {}", a.id).expect("stdout");
+        }
+        if i % 6 == 4 {
+            let dest = backups.join(format!("backup-{}-{i}.db", std::process::id()));
+            lib.backup(&dest).expect("child backs up");
+            writeln!(out, "backup {}", dest.display()).expect("stdout");
+        }
         let a = lib.article(&id).expect("child reads the article");
         let reason = match a.version % 5 {
             0 => SaveReason::Explicit,
@@ -58,10 +101,16 @@ fn killed_saves_are_never_lost() {
     let kills: usize = std::env::var("NEWSDESK_CRASH_KILLS").ok().and_then(|s| s.parse().ok()).unwrap_or(200);
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("crash.db");
-    let id = {
+    let backups = dir.path().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    let (id, roundup) = {
         let mut lib = Library::open(&path).unwrap();
-        lib.create_article(content(1), Status::Draft).unwrap().id
+        let id = lib.create_article(content(1), Status::Draft).unwrap().id;
+        (id, lib.create_roundup(roundup_fields(1)).unwrap().id)
     };
+    let mut roundup_acknowledged = 1i64;
+    let mut imported: Vec<String> = Vec::new();
+    let mut backed_up: Vec<std::path::PathBuf> = Vec::new();
     let exe = std::env::current_exe().unwrap();
     let mut rng = fastrand::Rng::with_seed(
         std::env::var("NEWSDESK_CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_c0de),
@@ -74,12 +123,15 @@ fn killed_saves_are_never_lost() {
             .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
             .env(LIBRARY_ENV, &path)
             .env(ARTICLE_ENV, &id)
+            .env(ROUNDUP_ENV, &roundup)
+            .env(BACKUPS_ENV, &backups)
             .stdout(Stdio::piped())
             .stderr(Stdio::null())
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
         let (tx, rx) = mpsc::channel::<i64>();
+        let (other_tx, other_rx) = mpsc::channel::<String>();
         let reader = std::thread::spawn(move || {
             for line in BufReader::new(stdout).lines() {
                 let Ok(line) = line else { break };
@@ -87,6 +139,8 @@ fn killed_saves_are_never_lost() {
                     if tx.send(n).is_err() {
                         break;
                     }
+                } else if other_tx.send(line).is_err() {
+                    break;
                 }
             }
         });
@@ -109,6 +163,15 @@ fn killed_saves_are_never_lost() {
         if !status.success() {
             killed_mid_run += 1;
         }
+        for line in other_rx.try_iter() {
+            if let Some(v) = line.strip_prefix("roundup ").and_then(|v| v.trim().parse::<i64>().ok()) {
+                roundup_acknowledged = roundup_acknowledged.max(v);
+            } else if let Some(a) = line.strip_prefix("imported ") {
+                imported.push(a.trim().to_string());
+            } else if let Some(b) = line.strip_prefix("backup ") {
+                backed_up.push(b.trim().into());
+            }
+        }
 
         let lib = Library::open(&path).unwrap_or_else(|e| panic!("round {round}: reopening failed: {e}"));
         let report = lib.check().unwrap();
@@ -120,8 +183,80 @@ fn killed_saves_are_never_lost() {
             a.version
         );
         assert_eq!(a.headline, format!("저장 {}", a.version), "round {round}: content and version disagree");
+        let r = lib.roundup(&roundup).unwrap();
+        assert!(r.version >= roundup_acknowledged, "round {round}: roundup edit {roundup_acknowledged} was acknowledged, the library holds {}", r.version);
+        assert_eq!(r.transition, transition_of(r.version), "round {round}: the roundup's content and version disagree");
+        assert_eq!(r.items.len(), 3, "round {round}");
+        for imported_id in imported.iter().rev().take(3) {
+            assert!(lib.article(imported_id).is_ok(), "round {round}: the acknowledged import {imported_id} is missing");
+        }
     }
+    assert!(imported.iter().all(|i| Library::open(&path).unwrap().article(i).is_ok()), "every acknowledged import is there");
+    // Every backup under its final name is a whole, sound library (a killed backup leaves at
+    // most a hidden temporary file, never a damaged backup).
+    let finals: Vec<_> = std::fs::read_dir(&backups).unwrap().map(|e| e.unwrap().path()).filter(|p| !p.file_name().unwrap().to_string_lossy().starts_with('.')).collect();
+    for b in &finals {
+        let copy = Library::open(b).unwrap_or_else(|e| panic!("backup {} does not open: {e}", b.display()));
+        assert!(copy.check().unwrap().ok, "backup {} is not sound", b.display());
+    }
+    assert!(backed_up.iter().all(|b| finals.contains(b)), "every acknowledged backup is there");
     assert_eq!(killed_mid_run, kills, "every child was killed, none exited on its own");
     assert!(acknowledged > kills as i64 / 2, "too few saves happened ({acknowledged}) to mean anything");
-    eprintln!("{kills} kills, {acknowledged} acknowledged saves, none lost");
+    eprintln!(
+        "{kills} kills, {acknowledged} acknowledged saves, {roundup_acknowledged} roundup versions, {} imports, {} backups ({} acknowledged), none lost",
+        imported.len(),
+        finals.len(),
+        backed_up.len()
+    );
+}
+
+/// The migration child: opens (and so upgrades) the library, then says so.
+#[test]
+fn migration_child() {
+    let Ok(path) = std::env::var(LIBRARY_ENV) else { return };
+    if std::env::var(ARTICLE_ENV).is_ok() {
+        return;
+    }
+    Library::open(path.as_ref()).expect("child opens the library");
+    println!("opened");
+}
+
+#[test]
+fn killed_migrations_leave_a_library_that_opens_whole() {
+    if std::env::var(LIBRARY_ENV).is_ok() {
+        return;
+    }
+    let kills: usize = std::env::var("NEWSDESK_CRASH_MIGRATION_KILLS").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
+    let fixture = std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/library-v1.db");
+    let dir = tempfile::tempdir().unwrap();
+    // What a clean upgrade gives: the number of articles to find after every killed one.
+    let clean = dir.path().join("clean.db");
+    std::fs::copy(&fixture, &clean).unwrap();
+    let expected = Library::open(&clean).unwrap().list(&Default::default()).unwrap().len();
+    assert!(expected > 0);
+    let exe = std::env::current_exe().unwrap();
+    let mut rng = fastrand::Rng::with_seed(0x0516_2a7e);
+    let mut interrupted = 0;
+    for round in 0..kills {
+        let path = dir.path().join(format!("old-{round}.db"));
+        std::fs::copy(&fixture, &path).unwrap();
+        let mut child = Command::new(&exe)
+            .args(["migration_child", "--exact", "--nocapture", "--test-threads=1"])
+            .env(LIBRARY_ENV, &path)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        std::thread::sleep(Duration::from_micros(rng.u64(0..40_000)));
+        child.kill().unwrap();
+        let out = child.wait_with_output().unwrap();
+        if !String::from_utf8_lossy(&out.stdout).contains("opened") {
+            interrupted += 1;
+        }
+        let lib = Library::open(&path).unwrap_or_else(|e| panic!("round {round}: the library does not open after a killed upgrade: {e}"));
+        assert!(lib.check().unwrap().ok, "round {round}");
+        assert_eq!(lib.list(&Default::default()).unwrap().len(), expected, "round {round}: articles lost");
+    }
+    assert!(interrupted > 0, "no kill landed before the upgrade finished");
+    eprintln!("{kills} kills during migration ({interrupted} before it finished), every library opened whole");
 }
