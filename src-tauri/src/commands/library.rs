@@ -9,6 +9,7 @@ use super::{check_id, limit, AppState};
 use crate::error::CommandError;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AppInfo {
     pub version: String,
     pub library_path: String,
@@ -31,6 +32,7 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct ListRequest {
     /// Articles or roundups; both when absent.
@@ -46,6 +48,7 @@ pub struct ListRequest {
 
 /// One page of the library list and how many rows the whole list has.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ListPage {
     pub rows: Vec<ArticleSummary>,
     pub total: u64,
@@ -74,6 +77,7 @@ pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
     pub text: String,
