@@ -50,6 +50,7 @@ pub struct SaveRequest {
     pub fields: ArticleFields,
     pub reason: UiSaveReason,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub allow_emptying: bool,
 }
 

@@ -7,8 +7,8 @@ export type ListRequest = {
 /**
  * Articles or roundups; both when absent.
  */
-kind: Kind | null, status: Status | null, tag: string | null, trashed: boolean, sort: Sort | null, 
+kind?: Kind | null, status?: Status | null, tag?: string | null, trashed?: boolean, sort?: Sort | null, 
 /**
  * A page of the list: the library pane asks only for the rows it shows.
  */
-limit: number | null, offset: number, };
+limit?: number | null, offset?: number, };

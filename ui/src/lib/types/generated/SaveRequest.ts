@@ -2,4 +2,4 @@
 import type { ArticleFields } from "./ArticleFields";
 import type { UiSaveReason } from "./UiSaveReason";
 
-export type SaveRequest = { id: string, base_version: number, fields: ArticleFields, reason: UiSaveReason, allow_emptying: boolean, };
+export type SaveRequest = { id: string, base_version: number, fields: ArticleFields, reason: UiSaveReason, allow_emptying?: boolean, };
