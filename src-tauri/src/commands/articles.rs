@@ -12,6 +12,7 @@ use crate::error::CommandError;
 const MAX_BODY_JSON: usize = 12 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct CreateRequest {
     pub headline: String,
@@ -33,6 +34,7 @@ pub fn create_article(state: State<'_, AppState>, request: CreateRequest) -> Res
 }
 
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum UiSaveReason {
     Autosave,
@@ -40,6 +42,7 @@ pub enum UiSaveReason {
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SaveRequest {
     pub id: String,
@@ -47,6 +50,7 @@ pub struct SaveRequest {
     pub fields: ArticleFields,
     pub reason: UiSaveReason,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub allow_emptying: bool,
 }
 
@@ -86,6 +90,7 @@ pub fn save_article(state: State<'_, AppState>, request: SaveRequest) -> Result<
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct StatusRequest {
     pub id: String,
@@ -105,6 +110,7 @@ pub fn list_revisions(state: State<'_, AppState>, id: String) -> Result<Vec<Revi
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RestoreRequest {
     pub id: String,
@@ -134,6 +140,7 @@ pub fn restore_article(state: State<'_, AppState>, id: String) -> Result<(), Com
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct CompareRequest {
     pub id: String,

@@ -19,6 +19,7 @@ use crate::error::CommandError;
 pub const EXPORT_DIR_ENV: &str = "NEWSDESK_EXPORT_DIR";
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ExportRequest {
     pub id: String,
@@ -80,6 +81,7 @@ pub async fn export_roundup<R: Runtime>(
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ExportAllRequest {
     pub status: Option<Status>,
@@ -88,6 +90,7 @@ pub struct ExportAllRequest {
 
 /// Progress of a batch export, sent to the window as the `export-progress` event.
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportProgress {
     pub done: usize,
     pub total: usize,
@@ -95,6 +98,7 @@ pub struct ExportProgress {
 
 /// What a batch export wrote: the folder, the number of files and the index page (HTML).
 #[derive(Debug, Clone, Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ExportAllResult {
     pub folder: String,
     pub files: usize,

@@ -9,6 +9,7 @@ use super::{check_id, limit, AppState};
 use crate::error::CommandError;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct AppInfo {
     pub version: String,
     pub library_path: String,
@@ -31,21 +32,27 @@ pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
+// Every field has a default on the way in, so the UI may leave any out (`field?:`).
+#[cfg_attr(feature = "ts", ts(optional_fields = nullable))]
 pub struct ListRequest {
     /// Articles or roundups; both when absent.
     pub kind: Option<Kind>,
     pub status: Option<Status>,
     pub tag: Option<String>,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub trashed: bool,
     pub sort: Option<Sort>,
     /// A page of the list: the library pane asks only for the rows it shows.
     pub limit: Option<u32>,
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub offset: u32,
 }
 
 /// One page of the library list and how many rows the whole list has.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ListPage {
     pub rows: Vec<ArticleSummary>,
     pub total: u64,
@@ -74,16 +81,21 @@ pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SearchRequest {
     pub text: String,
     #[serde(default = "default_limit")]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub limit: u32,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub offset: u32,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub status: Option<Status>,
     #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub kind: Option<Kind>,
 }
 

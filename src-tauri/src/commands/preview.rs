@@ -59,6 +59,7 @@ pub struct PreviewRequest {
 
 /// Where the frame finds the new rendering, and its size in bytes.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct PreviewPage {
     /// The path under the `preview:` scheme, e.g. `ID/html/7`.
     pub path: String,

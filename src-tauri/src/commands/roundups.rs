@@ -15,6 +15,7 @@ use crate::error::CommandError;
 const MAX_ROUNDUP_JSON: usize = 12 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default, deny_unknown_fields)]
 pub struct CreateRoundupRequest {
     pub title: String,
@@ -58,6 +59,7 @@ pub(crate) fn check_roundup_fields(f: &RoundupFields) -> Result<(), CommandError
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct SaveRoundupRequest {
     pub id: String,
@@ -80,6 +82,7 @@ pub fn save_roundup(state: State<'_, AppState>, request: SaveRoundupRequest) -> 
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RoundupStatusRequest {
     pub id: String,
@@ -104,6 +107,7 @@ pub fn brief_from_article(state: State<'_, AppState>, id: String) -> Result<Brie
 
 /// An edition that uses an article, for the question asked before trashing it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Usage {
     pub id: String,
     pub title: String,
@@ -136,6 +140,7 @@ pub fn import_roundup_text(state: State<'_, AppState>, text: String) -> Result<R
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct RestoreRoundupRequest {
     pub id: String,

@@ -5,38 +5,40 @@ import type {
   Kind,
   AppInfo,
   Article,
-  ArticleFields,
-  ArticleSummary,
   Brief,
   CommandError,
+  CompareRequest,
+  CreateRequest,
+  CreateRoundupRequest,
+  ExportAllRequest,
+  ExportAllResult,
   ExportFormat,
+  ExportProgress,
+  ExportRequest,
+  ListPage,
+  ListRequest,
+  PreviewPage,
+  RestoreRequest,
+  RestoreRoundupRequest,
   RevisionDiff,
   RevisionInfo,
   Roundup,
   RoundupFields,
   RoundupFormat,
+  RoundupStatusRequest,
+  SaveRequest,
+  SaveRoundupRequest,
   SearchPage,
+  SearchRequest,
   Settings,
   Status,
+  StatusRequest,
+  UiSaveReason,
   Usage,
 } from './types';
 
-export type Sort = 'updated' | 'created' | 'headline';
-
-export interface ListRequest {
-  kind?: Kind | null;
-  status?: Status | null;
-  tag?: string | null;
-  trashed?: boolean;
-  sort?: Sort;
-  offset?: number;
-  limit?: number;
-}
-
-export interface ListPage {
-  rows: ArticleSummary[];
-  total: number;
-}
+// The requests and replies are generated from the Rust types (./types/generated).
+export type { ListPage, ListRequest, SaveRequest, Sort } from './types';
 
 async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   try {
@@ -54,20 +56,12 @@ export function toCommandError(e: unknown): CommandError {
   return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }
 
-export interface SaveRequest {
-  id: string;
-  base_version: number;
-  fields: ArticleFields;
-  reason: 'autosave' | 'explicit';
-  allow_emptying: boolean;
-}
-
 export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   listArticles: (req: ListRequest = {}) => call<ListPage>('list_articles', { request: req }),
   /** Searches the articles, or the roundups. */
   searchArticles: (text: string, limit = 50, kind: Kind = 'article') =>
-    call<SearchPage>('search_articles', { request: { text, limit, kind } }),
+    call<SearchPage>('search_articles', { request: { text, limit, kind } satisfies SearchRequest }),
   getArticle: (id: string) => call<Article>('get_article', { id }),
   trashArticle: (id: string) => call<void>('trash_article', { id }),
   restoreArticle: (id: string) => call<void>('restore_article', { id }),
@@ -77,36 +71,40 @@ export const api = {
   getSettings: () => call<Settings>('get_settings'),
   setSettings: (settings: Settings) => call<Settings>('set_settings', { settings }),
   /** Opens the save dialog and writes the file; null when the reporter cancelled. */
-  exportArticle: (id: string, format: ExportFormat) => call<string | null>('export_article', { request: { id, format } }),
+  exportArticle: (id: string, format: ExportFormat) => call<string | null>('export_article', { request: { id, format } satisfies ExportRequest }),
   /** Asks for a folder and exports every article of `status` into it; null when cancelled. */
   exportAll: (status: Status | null, format: ExportFormat) =>
-    call<{ folder: string; files: number; index: string | null } | null>('export_all', { request: { status, format } }),
+    call<ExportAllResult | null>('export_all', { request: { status, format } satisfies ExportAllRequest }),
   /** Calls `cb` with the progress of a batch export. */
-  onExportProgress: (cb: (p: { done: number; total: number }) => void): Promise<UnlistenFn> =>
-    listen<{ done: number; total: number }>('export-progress', (e) => cb(e.payload)),
+  onExportProgress: (cb: (p: ExportProgress) => void): Promise<UnlistenFn> =>
+    listen<ExportProgress>('export-progress', (e) => cb(e.payload)),
   loadSamples: () => call<number>('load_samples'),
-  createArticle: (headline = '') => call<Article>('create_article', { request: { headline } }),
+  createArticle: (headline = '') => call<Article>('create_article', { request: { headline } satisfies CreateRequest }),
   saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),
-  setStatus: (id: string, status: Status) => call<Article>('set_status', { request: { id, status } }),
+  setStatus: (id: string, status: Status) => call<Article>('set_status', { request: { id, status } satisfies StatusRequest }),
   listRevisions: (id: string) => call<RevisionInfo[]>('list_revisions', { id }),
   compareRevisions: (id: string, from: number, to: number) =>
-    call<RevisionDiff>('compare_revisions', { request: { id, from, to } }),
+    call<RevisionDiff>('compare_revisions', { request: { id, from, to } satisfies CompareRequest }),
   restoreRevision: (id: string, revisionId: number, baseVersion: number) =>
-    call<Article>('restore_revision', { request: { id, revision_id: revisionId, base_version: baseVersion } }),
+    call<Article>('restore_revision', {
+      request: { id, revision_id: revisionId, base_version: baseVersion } satisfies RestoreRequest,
+    }),
   restoreRoundupRevision: (id: string, revisionId: number, baseVersion: number) =>
-    call<Roundup>('restore_roundup_revision', { request: { id, revision_id: revisionId, base_version: baseVersion } }),
+    call<Roundup>('restore_roundup_revision', {
+      request: { id, revision_id: revisionId, base_version: baseVersion } satisfies RestoreRoundupRequest,
+    }),
   /** A new edition from pasted plain text (■ briefs, sign-off…). */
   importRoundupText: (text: string) => call<Roundup>('import_roundup_text', { text }),
-  createRoundup: (title = '') => call<Roundup>('create_roundup', { request: { title } }),
+  createRoundup: (title = '') => call<Roundup>('create_roundup', { request: { title } satisfies CreateRoundupRequest }),
   getRoundup: (id: string) => call<Roundup>('get_roundup', { id }),
-  saveRoundup: (id: string, baseVersion: number, fields: RoundupFields, reason: 'autosave' | 'explicit') =>
-    call<Roundup>('save_roundup', { request: { id, base_version: baseVersion, fields, reason } }),
-  setRoundupStatus: (id: string, status: Status) => call<Roundup>('set_roundup_status', { request: { id, status } }),
+  saveRoundup: (id: string, baseVersion: number, fields: RoundupFields, reason: UiSaveReason) =>
+    call<Roundup>('save_roundup', { request: { id, base_version: baseVersion, fields, reason } satisfies SaveRoundupRequest }),
+  setRoundupStatus: (id: string, status: Status) => call<Roundup>('set_roundup_status', { request: { id, status } satisfies RoundupStatusRequest }),
   briefFromArticle: (id: string) => call<Brief>('brief_from_article', { id }),
   articleUsage: (id: string) => call<Usage[]>('article_usage', { id }),
   /** Renders the edition as shown (saved or not); resolves to its path under the preview scheme. */
   previewRoundup: (id: string, fields: RoundupFields, format: RoundupFormat) =>
-    call<{ path: string; bytes: number }>('preview_roundup', { request: { id, fields, format } }),
+    call<PreviewPage>('preview_roundup', { request: { id, fields, format } }),
   /** Opens the save dialog and writes the edition; null when the reporter cancelled. */
   exportRoundup: (id: string, format: RoundupFormat) => call<string | null>('export_roundup', { request: { id, format } }),
 };

@@ -5,6 +5,7 @@ use crate::model::{ArticleFields, Kind, Status};
 
 /// Why a revision was written.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum SaveReason {
     Create,
@@ -57,6 +58,7 @@ pub struct SaveOptions {
 
 /// Order of the library list.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Sort {
     /// Most recently changed first.
@@ -121,6 +123,7 @@ impl SearchQuery {
 
 /// One page of search results and the number of matches in all pages.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchPage {
     pub hits: Vec<SearchHit>,
     pub total: u64,
@@ -132,6 +135,7 @@ pub const HIT_OPEN: &str = "«";
 pub const HIT_CLOSE: &str = "»";
 
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchHit {
     pub id: String,
     pub kind: Kind,
@@ -147,6 +151,7 @@ pub struct SearchHit {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionInfo {
     pub id: i64,
     pub article_id: String,
@@ -167,6 +172,7 @@ pub struct Revision {
 
 /// A changed field other than the body.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct FieldChange {
     /// `headline`, `deck`, `byline_name`, `byline_email`, `summary`, `tags`, `section`,
     /// `language` or `status`. Tags are compared as one comma-separated line.
@@ -176,6 +182,7 @@ pub struct FieldChange {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum DiffTag {
     Equal,
@@ -187,6 +194,7 @@ pub enum DiffTag {
 /// (`insert`) or only in the older one (`delete`). A changed paragraph shows as a delete
 /// followed by an insert.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DiffOp {
     pub op: DiffTag,
     pub paragraphs: Vec<String>,
@@ -194,6 +202,7 @@ pub struct DiffOp {
 
 /// What changed between two revisions of one article.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct RevisionDiff {
     pub article_id: String,
     pub from: RevisionInfo,
@@ -220,6 +229,7 @@ pub struct CheckReport {
 
 /// The outlet and the reporter's own profile.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Settings {
     pub outlet_name: String,

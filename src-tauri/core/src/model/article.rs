@@ -5,6 +5,7 @@ use super::doc::Doc;
 use crate::text::counts::Counts;
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Status {
     #[default]
@@ -45,6 +46,7 @@ impl std::fmt::Display for Status {
 
 /// What kind of item a library row is. Roundups arrive with the roundup model.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum Kind {
     #[default]
@@ -73,6 +75,7 @@ impl std::str::FromStr for Kind {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Byline {
     pub name: String,
     pub email: String,
@@ -80,6 +83,7 @@ pub struct Byline {
 
 /// The fields a reporter edits. Creating and updating an article both take this.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct ArticleFields {
     pub headline: String,
@@ -95,6 +99,7 @@ pub struct ArticleFields {
 
 /// An article as stored, with its bookkeeping and its counts.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Article {
     pub id: String,
     pub kind: Kind,
@@ -121,6 +126,7 @@ pub struct Article {
 
 /// One row of the library list: enough to show and sort, without the body.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ArticleSummary {
     pub id: String,
     pub kind: Kind,

@@ -11,6 +11,7 @@ use crate::error::{Error, Result};
 
 /// The root node, `{"type": "doc", "content": [...]}`.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct Doc {
     #[serde(rename = "type")]
@@ -21,6 +22,7 @@ pub struct Doc {
 
 /// The only value the root's `type` may take.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum DocType {
     #[default]
@@ -28,6 +30,7 @@ pub enum DocType {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Block {
     Paragraph {
@@ -57,12 +60,16 @@ pub enum Block {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct HeadingAttrs {
     /// 2, 3 or 4: the headline is the article's only level-1 heading.
+    // Narrower than `u8` in TypeScript: `validate` refuses any other level.
+    #[cfg_attr(feature = "ts", ts(type = "2 | 3 | 4"))]
     pub level: u8,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct OrderedListAttrs {
     #[serde(default = "one")]
     pub start: u32,
@@ -80,6 +87,7 @@ fn one() -> u32 {
 
 /// An image stored in the library, addressed by the SHA-256 of its bytes (64 hex digits).
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct ImageAttrs {
     pub asset: String,
     #[serde(default)]
@@ -91,12 +99,16 @@ pub struct ImageAttrs {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename = "listItem")]
+// serde's `rename` is the tag value, and ts-rs names the type after it too (`listItem`);
+// ui/src/lib/types/index.ts exports it as `ListItem`.
 pub struct ListItem {
     pub content: Vec<Block>,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Inline {
     Text {
@@ -108,6 +120,7 @@ pub enum Inline {
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(tag = "type", rename_all = "camelCase")]
 pub enum Mark {
     Bold,
@@ -120,6 +133,7 @@ pub enum Mark {
 /// Only `href` is kept; presentation attributes the editor may add (`target`, `rel`,
 /// `class`) are dropped on the way in.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct LinkAttrs {
     pub href: String,
 }

@@ -19,6 +19,7 @@ pub use parse::{has_brief_markers, parse_edition, BRIEF_MARKERS, STRONG_MARKERS}
 /// The opening of an edition: an article from the library, or its own text. When it points
 /// at an article, `headline` and `body` are the edition's own copy of it.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Lead {
     pub article_id: Option<String>,
@@ -30,6 +31,7 @@ pub struct Lead {
 /// library article they start as a copy of it and may be changed without touching the
 /// article (and survive its deletion). `link` is http or https only.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Brief {
     pub article_id: Option<String>,
@@ -40,6 +42,7 @@ pub struct Brief {
 
 /// The closing line: the outlet's name and its newsroom address.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct Signoff {
     pub outlet: String,
@@ -48,6 +51,7 @@ pub struct Signoff {
 
 /// What a reporter edits in an edition. Creating and saving a roundup both take this.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(default)]
 pub struct RoundupFields {
     pub title: String,
@@ -61,8 +65,11 @@ pub struct RoundupFields {
 
 /// A stored edition with its bookkeeping. `kind` is always [`Kind::Roundup`].
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Roundup {
     pub id: String,
+    // Always "roundup"; the narrower TypeScript type lets the UI tell an edition apart.
+    #[cfg_attr(feature = "ts", ts(type = "\"roundup\""))]
     pub kind: Kind,
     pub title: String,
     pub edition_date: String,

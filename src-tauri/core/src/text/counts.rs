@@ -56,6 +56,7 @@ use unicode_segmentation::UnicodeSegmentation;
 use crate::model::doc::Doc;
 
 #[derive(Debug, Clone, Copy, PartialEq, Serialize, Deserialize, Default)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Counts {
     /// Grapheme clusters, spaces included (newlines between paragraphs not counted).
     pub chars: u64,
