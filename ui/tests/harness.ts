@@ -107,8 +107,9 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
             const text = String(req.text);
             const hits = d.articles
               .filter((a) => a.headline.includes(text) || a.body_text.includes(text))
+              .filter((a) => !req.status || a.status === req.status)
               .map((a) => ({ ...a, kind: 'article', rank: 1, snippet: a.body_text.replace(text, `«${text}»`) }));
-            return { hits, total: hits.length };
+            return { hits, total: hits.length, more: false };
           }
           case 'get_article': {
             const a = d.full[String(args.id)];

@@ -169,3 +169,49 @@ fn short_queries_find_text_at_the_very_end_of_a_field() {
     let page = lib.search(&SearchQuery::text("섬")).unwrap();
     assert_eq!((page.hits[0].snippet.as_str(), page.hits[0].rank), ("«섬»", 2.0));
 }
+
+#[test]
+fn headline_hits_come_first_then_the_newest_and_pages_follow_that_order() {
+    let (_dir, _path, mut lib) = library();
+    let mut make = |headline: &str, body: &str| lib.create_article(fields(headline, &[body], &[]), Status::Draft).unwrap().id;
+    let oldest_headline = make("야시장 첫날", "상인들이 모였다.");
+    let old_body = make("강변 소식", "야시장 상인회가 모였다.");
+    let new_headline = make("야시장 연장 결정", "구청이 밝혔다.");
+    let newer_body = make("여름 밤", "밤마다 야시장이 붐볐다.");
+    let newest_body = make("주말 날씨", "비가 와도 야시장은 연다.");
+    let expected = vec![new_headline, oldest_headline, newest_body, newer_body, old_body];
+    for text in ["야시장", "시장"] {
+        let page = lib.search(&SearchQuery { limit: 10, ..SearchQuery::text(text) }).unwrap();
+        assert_eq!(page.hits.iter().map(|h| h.id.clone()).collect::<Vec<_>>(), expected, "{text}");
+        assert_eq!((page.total, page.more), (5, false));
+        assert_eq!(page.hits.iter().map(|h| h.rank).collect::<Vec<_>>(), vec![2.0, 2.0, 1.0, 1.0, 1.0]);
+        // Pages of two cross from the headline hits to the others without gap or repeat.
+        let mut paged = Vec::new();
+        for offset in [0, 2, 4] {
+            let q = SearchQuery { limit: 2, offset, ..SearchQuery::text(text) };
+            paged.extend(lib.search(&q).unwrap().hits.into_iter().map(|h| h.id));
+        }
+        assert_eq!(paged, expected, "{text}, paged");
+    }
+}
+
+#[test]
+fn counting_stops_at_the_cap_and_says_there_are_more() {
+    use newsdesk_core::library::COUNT_CAP;
+    let (_dir, _path, mut lib) = library();
+    let many: Vec<_> = (0..COUNT_CAP + 5)
+        .map(|i| (fields(&format!("표결 {i}"), &["구의회 표결 결과"], &["의회"]), Status::Draft))
+        .collect();
+    lib.create_articles(many, SaveReason::Import).unwrap();
+    for text in ["표결 결과", "표결"] {
+        let page = lib.search(&SearchQuery::text(text)).unwrap();
+        assert_eq!((page.total, page.more, page.hits.len()), (COUNT_CAP, true, 20), "{text}");
+    }
+    let one = lib.create_article(fields("다른 기사", &["표결 결과는 내일"], &["단독"]), Status::Ready).unwrap();
+    let mut q = SearchQuery::text("표결 결과");
+    q.status = Some(Status::Ready);
+    let page = lib.search(&q).unwrap();
+    assert_eq!((page.total, page.more), (1, false));
+    assert_eq!(page.hits[0].id, one.id);
+    assert_eq!(page.hits[0].snippet, "«표결 결과»는 내일");
+}

@@ -60,8 +60,8 @@ export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   listArticles: (req: ListRequest = {}) => call<ListPage>('list_articles', { request: req }),
   /** Searches the articles, or the roundups. */
-  searchArticles: (text: string, limit = 50, kind: Kind = 'article') =>
-    call<SearchPage>('search_articles', { request: { text, limit, kind } satisfies SearchRequest }),
+  searchArticles: (text: string, limit = 50, kind: Kind = 'article', status: Status | null = null) =>
+    call<SearchPage>('search_articles', { request: { text, limit, kind, status } satisfies SearchRequest }),
   getArticle: (id: string) => call<Article>('get_article', { id }),
   trashArticle: (id: string) => call<void>('trash_article', { id }),
   restoreArticle: (id: string) => call<void>('restore_article', { id }),

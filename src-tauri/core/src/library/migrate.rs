@@ -134,6 +134,15 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX roundup_articles_article ON roundup_articles (article_id, roundup_id);
     "#,
+    // 3: search walks the index newest-first and stops at the page (see search.rs). It
+    //    checks the filters of each match in a small index of live articles instead of the
+    //    wide article rows, and lists the index's terms (for 1-2 character queries) through
+    //    the per-term vocabulary instead of every occurrence.
+    r#"
+    CREATE INDEX articles_live ON articles (seq, kind, status, id) WHERE trashed_at IS NULL;
+    DROP TABLE articles_fts_terms;
+    CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab ('articles_fts', 'row');
+    "#,
 ];
 
 /// The schema version this build writes and reads.

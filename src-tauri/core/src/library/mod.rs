@@ -15,6 +15,7 @@ mod open;
 mod revisions;
 mod roundups;
 mod search;
+pub use search::COUNT_CAP;
 mod settings;
 mod types;
 

@@ -1,16 +1,23 @@
 //! Search over headline, deck, summary, body text and tags.
 //!
-//! Queries of 3 or more characters (grapheme clusters) go to the FTS5 trigram index as one
-//! quoted phrase (a substring match, Korean or English alike), ranked by bm25 with the
-//! headline weighted highest.
+//! Everything goes through the FTS5 trigram index, which matches substrings (Korean or
+//! English alike, case folded); the result is the same as `LIKE '%q%'` over the indexed
+//! text. Hits come headline matches first, then the rest, newest article first within
+//! each group ("newest" is the order articles entered the library: the index's rowid).
 //!
-//! Shorter queries cannot be a trigram MATCH. DESIGN.md planned a LIKE scan for them; it
-//! measured about 14 µs per article (1.3 s at 100k articles, target 150 ms), so instead they
-//! read the same index through its vocabulary: every indexed column ends with two newlines
-//! (the `articles_search` view), so each occurrence of a 1- or 2-character text is the start
-//! of some trigram, and the trigrams starting with the query are one range of terms. The
-//! result is the same as `LIKE '%q%'` over the indexed text (case folded like the index),
-//! ranked headline hits first, then newest. Trashed articles never match.
+//! That order is the index's own, so a page costs what it shows: SQLite walks the matches
+//! from the newest and stops once the page is full, checking the filters of each in the
+//! small `articles_live` index rather than the wide article rows. Ranking every match
+//! (bm25) or counting them all cost 100-400 ms when a word is in half of 100,000 articles
+//! (bench/ANALYSIS.md); the count stops at [`COUNT_CAP`] and says when there are more.
+//!
+//! * 3 or more characters (grapheme clusters): the query is one quoted FTS5 phrase.
+//! * 1-2 characters cannot be a trigram. Every indexed column ends with two newlines (the
+//!   `articles_search` view), so each occurrence of a 1- or 2-character text starts some
+//!   trigram: the query becomes the OR of the index's terms that start with it, listed
+//!   from the per-term vocabulary `articles_fts_vocab`.
+//!
+//! Trashed articles never match.
 use rusqlite::types::Value;
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -20,8 +27,6 @@ use super::{format_time, parse_time, Library};
 use crate::error::{Error, Result};
 use crate::text::nfc;
 
-/// bm25 weights of headline, deck, summary, body, tags.
-const BM25_WEIGHTS: &str = "10.0, 4.0, 4.0, 1.0, 2.0";
 /// About how many characters a snippet shows.
 pub const SNIPPET_CHARS: usize = 64;
 /// Largest page a search returns.
@@ -109,106 +114,123 @@ pub(crate) fn make_snippet(text: &str, needle: &str) -> Option<String> {
     Some(one_line(&out))
 }
 
-impl Library {
-    /// Counts the matches of `from_where`, then appends the page's limit and offset to
-    /// `args`; returns the count and the number of arguments before the paging ones.
-    fn count_and_page(&self, from_where: &str, args: &mut Vec<Value>, q: &SearchQuery) -> Result<(u64, usize)> {
-        let total: i64 = self
-            .conn
-            .prepare_cached(&format!("SELECT count(*) {from_where}"))?
-            .query_row(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?;
-        let n = args.len();
-        args.push(i64::from(q.limit.min(MAX_LIMIT)).into());
-        args.push(i64::from(q.offset).into());
-        Ok((total.max(0) as u64, n))
-    }
+/// Search counts matches up to this many, then says there are more.
+pub const COUNT_CAP: u64 = 1000;
 
+/// One pass over the matches of a MATCH expression, newest first, with the query's filters.
+struct Pass<'a> {
+    expr: String,
+    filter: &'a str,
+    filter_args: &'a [Value],
+}
+
+impl Library {
     /// Searches live articles. An empty query finds nothing. See the module notes.
     pub fn search(&self, q: &SearchQuery) -> Result<SearchPage> {
         let text = nfc(q.text.trim());
         if text.is_empty() {
             return Ok(SearchPage::default());
         }
-        if text.graphemes(true).count() >= 3 {
-            self.search_fts(&text, q)
-        } else {
-            self.search_short(&text, q)
+        let Some(expr) = self.match_expression(&text)? else {
+            return Ok(SearchPage::default());
+        };
+        // ?1 is each pass's MATCH expression; the filters number their values from ?2.
+        let mut args: Vec<Value> = vec![Value::Null];
+        let filter = filters(q, &mut args)?;
+        let filter_args = &args[1..];
+        let pass = |expr: String| Pass { expr, filter: &filter, filter_args };
+
+        let (total, more) = self.count_matches(&pass(expr.clone()))?;
+        let (offset, limit) = (q.offset as u64, q.limit.min(MAX_LIMIT) as u64);
+        let mut page: Vec<(i64, bool)> = Vec::new();
+        if total > 0 && limit > 0 {
+            let in_headline = self.matching_seqs(&pass(format!("{{headline}} : ({expr})")), 0, offset + limit)?;
+            let headline_count = in_headline.len() as u64;
+            page.extend(in_headline.into_iter().skip(offset as usize).map(|seq| (seq, true)));
+            let wanted = limit - page.len() as u64;
+            if wanted > 0 {
+                let skip = offset.saturating_sub(headline_count);
+                let rest = pass(format!("({expr}) NOT ({{headline}} : ({expr}))"));
+                page.extend(self.matching_seqs(&rest, skip, wanted)?.into_iter().map(|seq| (seq, false)));
+            }
         }
+        let hits = page.into_iter().map(|(seq, in_headline)| self.hit(seq, in_headline, &text)).collect::<Result<_>>()?;
+        Ok(SearchPage { hits, total, more })
     }
 
-    fn search_fts(&self, text: &str, q: &SearchQuery) -> Result<SearchPage> {
-        let mut args: Vec<Value> = vec![fts_phrase(text).into()];
-        let filter = filters(q, &mut args)?;
-        let from = "FROM articles_fts f JOIN articles a ON a.seq = f.rowid WHERE articles_fts MATCH ?1";
-        let (total, n) = self.count_and_page(&format!("{from}{filter}"), &mut args, q)?;
-        let sql = format!(
-            "SELECT a.id, a.kind, a.headline, snippet(articles_fts, -1, '{HIT_OPEN}', '{HIT_CLOSE}', '…', {tokens}), \
-             a.status, a.updated_at, bm25(articles_fts, {BM25_WEIGHTS}) AS score \
-             {from}{filter} ORDER BY score, a.updated_at DESC LIMIT ?{} OFFSET ?{}",
-            n + 1,
-            n + 2,
-            tokens = SNIPPET_CHARS - 8,
-        );
+    /// The FTS5 MATCH expression for `text`, or `None` when nothing can match.
+    fn match_expression(&self, text: &str) -> Result<Option<String>> {
+        if text.graphemes(true).count() >= 3 {
+            return Ok(Some(fts_phrase(text)));
+        }
+        let folded = text.to_lowercase();
+        let mut stmt = self
+            .conn
+            .prepare_cached("SELECT term FROM articles_fts_vocab WHERE term >= ?1 AND term <= ?2")?;
+        let terms = stmt
+            .query_map([folded.clone(), format!("{folded}\u{10FFFF}")], |r| r.get::<_, String>(0))?
+            .map(|t| t.map(|t| fts_phrase(&t)))
+            .collect::<rusqlite::Result<Vec<_>>>()?;
+        Ok((!terms.is_empty()).then(|| terms.join(" OR ")))
+    }
+
+    /// The statement of one pass: live matching articles, newest first.
+    fn pass_sql(pass: &Pass<'_>, select: &str, paging: &str) -> String {
+        format!(
+            "SELECT {select} FROM articles_fts f JOIN articles a INDEXED BY articles_live ON a.seq = f.rowid \
+             WHERE articles_fts MATCH ?1{} ORDER BY f.rowid DESC {paging}",
+            pass.filter
+        )
+    }
+
+    fn pass_args(pass: &Pass<'_>, paging: &[i64]) -> Vec<Value> {
+        let mut args = vec![Value::from(pass.expr.clone())];
+        args.extend(pass.filter_args.iter().cloned());
+        args.extend(paging.iter().map(|n| Value::from(*n)));
+        args
+    }
+
+    /// How many live articles match, counted up to [`COUNT_CAP`], and whether there are more.
+    fn count_matches(&self, pass: &Pass<'_>) -> Result<(u64, bool)> {
+        let n = pass.filter_args.len() + 2;
+        let sql = format!("SELECT count(*) FROM ({})", Self::pass_sql(pass, "1", &format!("LIMIT ?{n}")));
+        let args = Self::pass_args(pass, &[COUNT_CAP as i64 + 1]);
+        let found: i64 = self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
+        let found = found.max(0) as u64;
+        Ok((found.min(COUNT_CAP), found > COUNT_CAP))
+    }
+
+    /// The `seq` of matching live articles, newest first, skipping `offset`, at most `limit`.
+    fn matching_seqs(&self, pass: &Pass<'_>, offset: u64, limit: u64) -> Result<Vec<i64>> {
+        let n = pass.filter_args.len() + 2;
+        let sql = Self::pass_sql(pass, "a.seq", &format!("LIMIT ?{n} OFFSET ?{}", n + 1));
+        let args = Self::pass_args(pass, &[limit as i64, offset as i64]);
         let mut stmt = self.conn.prepare_cached(&sql)?;
-        let hits = stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| {
+        let seqs = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
+        Ok(seqs)
+    }
+
+    /// One hit: the article's list fields and a snippet around the first match.
+    fn hit(&self, seq: i64, in_headline: bool, text: &str) -> Result<SearchHit> {
+        let mut stmt = self.conn.prepare_cached(
+            "SELECT id, kind, headline, status, updated_at, body_text, summary, deck, tags_text FROM articles WHERE seq = ?1",
+        )?;
+        let hit = stmt.query_row([seq], |r| {
+            let headline: String = r.get(2)?;
+            let texts: [String; 4] = [r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?];
+            let snippet = texts.iter().chain(std::iter::once(&headline)).find_map(|t| make_snippet(t, text)).unwrap_or_default();
             Ok(SearchHit {
                 id: r.get(0)?,
                 kind: kind_from_sql(1, &r.get::<_, String>(1)?)?,
-                headline: r.get(2)?,
-                snippet: one_line(&r.get::<_, String>(3)?).trim_end().to_string(),
-                status: status_from_sql(4, &r.get::<_, String>(4)?)?,
-                updated_at: r.get(5)?,
-                rank: -r.get::<_, f64>(6)?,
+                snippet,
+                status: status_from_sql(3, &r.get::<_, String>(3)?)?,
+                updated_at: r.get(4)?,
+                rank: if in_headline { 2.0 } else { 1.0 },
+                headline,
             })
         })?;
-        Ok(SearchPage { hits: hits.collect::<rusqlite::Result<_>>()?, total })
+        Ok(hit)
     }
-
-    fn search_short(&self, text: &str, q: &SearchQuery) -> Result<SearchPage> {
-        let folded = text.to_lowercase();
-        let mut args: Vec<Value> = vec![folded.clone().into(), format!("{folded}\u{10FFFF}").into()];
-        let filter = filters(q, &mut args)?;
-        let sql = format!(
-            "WITH hits AS (SELECT doc, max(col = 'headline') AS in_headline FROM articles_fts_terms \
-             WHERE term >= ?1 AND term <= ?2 GROUP BY doc) \
-             SELECT a.id FROM hits h JOIN articles a ON a.seq = h.doc WHERE 1{filter} \
-             ORDER BY h.in_headline DESC, a.updated_at DESC, a.seq DESC"
-        );
-        let mut stmt = self.conn.prepare_cached(&sql)?;
-        let ids: Vec<String> =
-            stmt.query_map(rusqlite::params_from_iter(args.iter()), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
-        let mut details = self.conn.prepare_cached(
-            "SELECT kind, headline, status, updated_at, body_text, summary, deck, tags_text FROM articles WHERE id = ?1",
-        )?;
-        let mut hits = Vec::new();
-        for id in ids.iter().skip(q.offset as usize).take(q.limit.min(MAX_LIMIT) as usize) {
-            let hit = details.query_row([id], |r| {
-                let headline: String = r.get(1)?;
-                let texts: [String; 4] = [r.get(4)?, r.get(5)?, r.get(6)?, r.get(7)?];
-                let in_headline = contains_folded(&headline, &folded);
-                let snippet = texts
-                    .iter()
-                    .chain(std::iter::once(&headline))
-                    .find_map(|t| make_snippet(t, text))
-                    .unwrap_or_default();
-                Ok(SearchHit {
-                    id: id.clone(),
-                    kind: kind_from_sql(0, &r.get::<_, String>(0)?)?,
-                    snippet,
-                    status: status_from_sql(2, &r.get::<_, String>(2)?)?,
-                    updated_at: r.get(3)?,
-                    rank: if in_headline { 2.0 } else { 1.0 },
-                    headline,
-                })
-            })?;
-            hits.push(hit);
-        }
-        Ok(SearchPage { hits, total: ids.len() as u64 })
-    }
-}
-
-fn contains_folded(hay: &str, folded_needle: &str) -> bool {
-    hay.to_lowercase().contains(folded_needle)
 }
 
 #[cfg(test)]

@@ -121,12 +121,14 @@ impl SearchQuery {
     }
 }
 
-/// One page of search results and the number of matches in all pages.
+/// One page of search results and the number of matches in all pages, counted up to
+/// [`COUNT_CAP`](super::COUNT_CAP): `more` says that even more articles match.
 #[derive(Debug, Clone, PartialEq, Serialize, Deserialize, Default)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SearchPage {
     pub hits: Vec<SearchHit>,
     pub total: u64,
+    pub more: bool,
 }
 
 /// Opening mark of a hit in a snippet.
@@ -145,8 +147,7 @@ pub struct SearchHit {
     pub snippet: String,
     pub status: Status,
     pub updated_at: String,
-    /// Higher is better. bm25 (negated) for FTS queries; 2 for a headline hit, 1 otherwise
-    /// for short queries.
+    /// 2 when the headline matches, 1 otherwise (hits come in that order, then newest first).
     pub rank: f64,
 }
 

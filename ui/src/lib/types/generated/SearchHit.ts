@@ -9,7 +9,6 @@ export type SearchHit = { id: string, kind: Kind, headline: string,
  */
 snippet: string, status: Status, updated_at: string, 
 /**
- * Higher is better. bm25 (negated) for FTS queries; 2 for a headline hit, 1 otherwise
- * for short queries.
+ * 2 when the headline matches, 1 otherwise (hits come in that order, then newest first).
  */
 rank: number, };

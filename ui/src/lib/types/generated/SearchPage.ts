@@ -2,6 +2,7 @@
 import type { SearchHit } from "./SearchHit";
 
 /**
- * One page of search results and the number of matches in all pages.
+ * One page of search results and the number of matches in all pages, counted up to
+ * [`COUNT_CAP`](super::COUNT_CAP): `more` says that even more articles match.
  */
-export type SearchPage = { hits: Array<SearchHit>, total: number, };
+export type SearchPage = { hits: Array<SearchHit>, total: number, more: boolean, };
