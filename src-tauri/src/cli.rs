@@ -2,7 +2,7 @@
 //! Exit codes: 0 success, 1 failure, 2 usage. Errors are one line on stderr.
 use std::ffi::OsString;
 use std::io::Write;
-use std::path::{Path, PathBuf};
+use std::path::PathBuf;
 use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
@@ -10,9 +10,9 @@ use serde::Serialize;
 
 use newsdesk_core::export::{self, Format, RoundupFormat};
 use newsdesk_core::import;
-use newsdesk_core::library::{Library, ListFilter, SaveReason, SearchQuery};
+use newsdesk_core::library::{self, Library, ListFilter, SaveReason, SearchQuery};
 use newsdesk_core::model::{Kind, Status};
-use newsdesk_core::roundup::{self, Roundup};
+use newsdesk_core::roundup::Roundup;
 use newsdesk_core::text::plain::doc_to_plain;
 
 use crate::paths::{default_library_path, LIBRARY_ENV};
@@ -389,59 +389,36 @@ fn reason_name(reason: SaveReason) -> String {
         .unwrap_or_default()
 }
 
-#[derive(Serialize)]
-struct Created {
-    id: String,
-    kind: Kind,
-    headline: String,
-}
-
 fn import_files(lib: &mut Library, paths: &[PathBuf], as_: ImportAs, status: Option<Status>, json: bool) -> Result<ExitCode, Failure> {
     let (files, mut refused) = import::collect_files(paths);
+    let as_ = match as_ {
+        ImportAs::Article => library::ImportAs::Article,
+        ImportAs::Roundup => library::ImportAs::Roundup,
+        ImportAs::Auto => library::ImportAs::Auto,
+    };
     let mut created = Vec::new();
-    for file in &files {
-        let result = if is_edition(file, as_) {
-            import_roundup(lib, file, status.unwrap_or_default())
-        } else {
-            import_one(lib, file, status.unwrap_or_default())
-        };
-        match result {
-            Ok(item) => {
-                if !json {
-                    println!("{}\t{}\t{}", item.id, item.kind.as_str(), item.headline);
-                }
-                created.push(item);
+    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let result = lib.import_files(&files, as_, status.unwrap_or_default(), |item| match item {
+        Ok(item) => {
+            if !json {
+                let _ = writeln!(out, "{}\t{}\t{}", item.id, item.kind.as_str(), item.headline);
             }
-            Err(e) => refused.push(e),
+            created.push(item);
         }
-    }
+        Err(e) => refused.push(e),
+    });
+    drop(out);
     if json {
         print_json(&created)?;
     }
     for e in &refused {
         say_error(&e.to_string());
     }
-    Ok(if refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
-}
-
-/// Whether `file` is imported as a roundup: always with `--as roundup`; with `--as auto`
-/// when it is a text or Markdown file with brief marker lines (`■ ▲ ◆ ●`).
-fn is_edition(file: &Path, as_: ImportAs) -> bool {
-    match as_ {
-        ImportAs::Roundup => true,
-        ImportAs::Article => false,
-        ImportAs::Auto => {
-            matches!(import::format_of(file), Some(import::Format::Text | import::Format::Markdown))
-                && roundup::read_text(file).is_ok_and(|t| roundup::has_brief_markers(&t))
-        }
+    if let Err(e) = result {
+        say_error(&format!("the import stopped after {} of {} files: {e}", created.len(), files.len()));
+        return Ok(ExitCode::from(1));
     }
-}
-
-/// One file as one roundup (see `roundup::parse_edition`).
-fn import_roundup(lib: &mut Library, file: &Path, status: Status) -> newsdesk_core::Result<Created> {
-    let fields = roundup::read_edition_file(file)?;
-    let r = lib.create_roundup_as(fields, status, SaveReason::Import)?;
-    Ok(Created { id: r.id, kind: r.kind, headline: r.title })
+    Ok(if refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
 
 /// A roundup as plain text: title and date, lead, transition, briefs, sign-off.
@@ -472,8 +449,3 @@ fn print_roundup(r: &Roundup) {
     println!("{} {}", r.signoff.outlet, r.signoff.email);
 }
 
-fn import_one(lib: &mut Library, file: &Path, status: Status) -> newsdesk_core::Result<Created> {
-    let fields = import::read_article_file(file)?;
-    let a = lib.create_article_as(fields, status, SaveReason::Import)?;
-    Ok(Created { id: a.id, kind: a.kind, headline: a.headline })
-}

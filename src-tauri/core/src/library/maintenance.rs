@@ -229,7 +229,13 @@ impl Library {
     /// Rebuilds the search index from the articles (the repair for a check that found the
     /// index out of step).
     pub fn rebuild_search_index(&mut self) -> Result<()> {
-        self.conn.execute("INSERT INTO articles_fts (articles_fts) VALUES ('rebuild')", [])?;
+        let tx = self.write()?;
+        tx.execute_batch(
+            "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');
+             INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
+                 SELECT seq, headline, deck, summary, body_text, tags_text FROM articles_search;",
+        )?;
+        tx.commit()?;
         Ok(())
     }
 }

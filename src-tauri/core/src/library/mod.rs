@@ -6,9 +6,11 @@
 //!
 //! Map of the modules: `open` (refusing foreign files, connection settings), `migrate`
 //! (schema versions), `articles` (create, read, save, list, trash), `revisions` (history,
-//! compare, restore), `roundups` (weekend editions, stored beside their `articles` row), `search`, `maintenance` (backup, check), `settings`, `assets`.
+//! compare, restore), `roundups` (weekend editions, stored beside their `articles` row), `bulk_import` (many
+//! files, in batches), `search`, `maintenance` (backup, check), `settings`, `assets`.
 mod articles;
 mod assets;
+mod bulk_import;
 mod maintenance;
 mod migrate;
 mod open;
@@ -25,6 +27,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
+pub use bulk_import::{is_edition, ImportAs, Imported, IMPORT_BATCH};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use types::*;
 
