@@ -113,3 +113,20 @@ fn check_finds_stale_index_text_and_damaged_revisions() {
     assert!(report.problems.iter().any(|p| p.contains("damaged")), "{:?}", report.problems);
     assert!(lib.list(&ListFilter::default()).is_ok());
 }
+
+#[test]
+fn articles_queued_for_the_index_are_indexed_when_the_library_opens() {
+    // What the upgrade to schema v3 leaves: every article queued in search_pending.
+    let (_dir, path, mut lib) = library();
+    let a = lib.create_article(fields("대기열의 기사", &["다시 열면 찾힌다"], &[]), Status::Draft).unwrap();
+    drop(lib);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let seq: i64 = conn.query_row("SELECT seq FROM articles WHERE id = ?1", [&a.id], |r| r.get(0)).unwrap();
+        conn.execute("DELETE FROM articles_fts WHERE rowid = ?1", [seq]).unwrap();
+        conn.execute("INSERT INTO search_pending (seq) VALUES (?1)", [seq]).unwrap();
+    }
+    let lib = Library::open(&path).unwrap();
+    assert_eq!(lib.search(&SearchQuery::text("다시 열면")).unwrap().hits[0].id, a.id);
+    assert!(lib.check().unwrap().ok);
+}

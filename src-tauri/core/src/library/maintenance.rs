@@ -232,10 +232,8 @@ impl Library {
         let tx = self.write()?;
         tx.execute_batch(
             "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');
-             INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
-                 SELECT seq, headline, deck, summary, body_text, tags_text FROM articles_search;",
+             INSERT OR IGNORE INTO search_pending (seq) SELECT seq FROM articles;",
         )?;
-        tx.commit()?;
-        Ok(())
+        tx.commit()
     }
 }

@@ -134,13 +134,18 @@ const MIGRATIONS: &[&str] = &[
     ) WITHOUT ROWID;
     CREATE INDEX roundup_articles_article ON roundup_articles (article_id, roundup_id);
     "#,
-    // 3: faster search and saves (see search.rs).
+    // 3: faster search, saves and imports (see search.rs).
     //    * `articles_live`: search checks the filters of each match in this small index of
     //      live articles instead of the wide article rows.
     //    * The search index becomes contentless with deletes (`contentless_delete`): a save
     //      removes the article's old entries by rowid instead of re-reading and tokenising
     //      its old text, which was a sixth of an autosave. Search never read text back from
     //      the index (snippets are made from the article row).
+    //    * Triggers no longer index: they queue the article in `search_pending`, and every
+    //      write transaction indexes the queue in one statement before it commits
+    //      (`WriteTx::commit`). FTS5 flushes its buffered terms at each statement savepoint,
+    //      so indexing inside the triggers wrote one index segment per imported article.
+    //      The articles queued here are indexed when the library is next opened.
     //    * `articles_fts_vocab` lists the index's terms for 1-2 character queries.
     r#"
     CREATE INDEX articles_live ON articles (seq, kind, status, id) WHERE trashed_at IS NULL;
@@ -154,19 +159,18 @@ const MIGRATIONS: &[&str] = &[
         content = '', contentless_delete = 1, tokenize = 'trigram'
     );
     CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab ('articles_fts', 'row');
-    INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
-        SELECT seq, headline, deck, summary, body_text, tags_text FROM articles_search;
+    CREATE TABLE search_pending (seq INTEGER PRIMARY KEY);
+    INSERT INTO search_pending (seq) SELECT seq FROM articles;
     CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
-        INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
-            SELECT seq, headline, deck, summary, body_text, tags_text FROM articles_search WHERE seq = new.seq;
+        INSERT OR IGNORE INTO search_pending (seq) VALUES (new.seq);
     END;
     CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
         DELETE FROM articles_fts WHERE rowid = old.seq;
+        DELETE FROM search_pending WHERE seq = old.seq;
     END;
     CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, deck, summary, body_text, tags_text ON articles BEGIN
         DELETE FROM articles_fts WHERE rowid = old.seq;
-        INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text)
-            SELECT seq, headline, deck, summary, body_text, tags_text FROM articles_search WHERE seq = new.seq;
+        INSERT OR IGNORE INTO search_pending (seq) VALUES (new.seq);
     END;
     "#,
 ];

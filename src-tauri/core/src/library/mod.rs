@@ -58,13 +58,18 @@ impl Library {
     /// inspected read-only before anything writes to it.
     pub fn open(path: &Path) -> Result<Library> {
         let (conn, schema_version) = open::open_connection(path)?;
-        Ok(Library { conn, path: path.to_path_buf(), schema_version, identity: file_identity(path) })
+        let mut lib = Library { conn, path: path.to_path_buf(), schema_version, identity: file_identity(path) };
+        if search::has_pending(&lib.conn)? {
+            // Queued by the upgrade to schema v3 (or by a search-index rebuild).
+            lib.write()?.commit()?;
+        }
+        Ok(lib)
     }
 
     /// Begins a write, once the library file is known to be the one that was opened.
-    pub(crate) fn write(&mut self) -> Result<rusqlite::Transaction<'_>> {
+    pub(crate) fn write(&mut self) -> Result<WriteTx<'_>> {
         self.check_file()?;
-        Ok(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?)
+        Ok(WriteTx(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?))
     }
 
     /// Refuses to write when the library file was deleted, moved or replaced since it was
@@ -126,4 +131,25 @@ pub(crate) fn format_time(t: chrono::DateTime<chrono::Utc>) -> String {
 /// Parses a stored or user-given RFC 3339 time.
 pub(crate) fn parse_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::parse_from_rfc3339(s.trim()).ok().map(|t| t.with_timezone(&chrono::Utc))
+}
+
+/// A write transaction of the library. Its [`WriteTx::commit`] first indexes for search the
+/// articles the transaction added or changed (queued by triggers in `search_pending`), in
+/// one statement: every committed article is searchable, and an import of many articles
+/// writes one index segment instead of one per article.
+pub(crate) struct WriteTx<'a>(rusqlite::Transaction<'a>);
+
+impl<'a> std::ops::Deref for WriteTx<'a> {
+    type Target = rusqlite::Transaction<'a>;
+    fn deref(&self) -> &Self::Target {
+        &self.0
+    }
+}
+
+impl WriteTx<'_> {
+    pub(crate) fn commit(self) -> Result<()> {
+        search::index_pending(&self.0)?;
+        self.0.commit()?;
+        Ok(())
+    }
 }

@@ -114,6 +114,23 @@ pub(crate) fn make_snippet(text: &str, needle: &str) -> Option<String> {
     Some(one_line(&out))
 }
 
+/// Indexes the articles queued in `search_pending` (see [`super::WriteTx`]).
+pub(crate) fn index_pending(conn: &rusqlite::Connection) -> Result<()> {
+    conn.prepare_cached(
+        "INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text) \
+         SELECT v.seq, v.headline, v.deck, v.summary, v.body_text, v.tags_text \
+         FROM search_pending p JOIN articles_search v ON v.seq = p.seq",
+    )?
+    .execute([])?;
+    conn.prepare_cached("DELETE FROM search_pending")?.execute([])?;
+    Ok(())
+}
+
+/// Whether articles wait in `search_pending` (only after an upgrade or an index rebuild).
+pub(crate) fn has_pending(conn: &rusqlite::Connection) -> Result<bool> {
+    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM search_pending)", [], |r| r.get(0))?)
+}
+
 /// Search counts matches up to this many, then says there are more.
 pub const COUNT_CAP: u64 = 1000;
 
