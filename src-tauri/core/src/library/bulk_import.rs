@@ -16,7 +16,7 @@ use crate::model::{ArticleFields, Kind, Status};
 use crate::roundup::{has_brief_markers, read_edition_file, read_text, RoundupFields};
 
 /// Articles written per transaction.
-pub const IMPORT_BATCH: usize = 500;
+pub const IMPORT_BATCH: usize = 2000;
 
 /// What the imported files hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -51,6 +51,9 @@ pub fn configure(conn: &Connection) -> Result<()> {
         )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
+    // 32 MB of page cache (SQLite's default is 2 MB): imports and search-index merges
+    // re-read index pages; the cache grows only with the pages a session touches.
+    conn.pragma_update(None, "cache_size", -32768)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "trusted_schema", "OFF")?;
     Ok(())

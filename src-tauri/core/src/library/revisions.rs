@@ -52,7 +52,9 @@ pub(crate) fn hex(bytes: &[u8]) -> String {
 }
 
 fn compress(data: &[u8]) -> Result<Vec<u8>> {
-    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+    // Level 1: about three times faster than the default on article JSON, for a few percent
+    // more bytes; every save and import compresses a revision.
+    let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::fast());
     enc.write_all(data)?;
     Ok(enc.finish()?)
 }
