@@ -16,6 +16,34 @@ export const draft = $state({
   loads: 0,
 });
 
+/**
+ * The body as the editor holds it, kept out of `draft` (a deep $state proxy): the document
+ * of a long article is read from the editor only when it is saved, not at every keystroke,
+ * and handed to the editor raw. `draft.fields.body` is the body as loaded; the body that is
+ * saved comes from here.
+ */
+let body: { doc: Doc; read: (() => Doc) | null } = { doc: { type: 'doc', content: [] }, read: null };
+
+/** The document to load into the body editor. */
+export function editorBody(): Doc {
+  return body.doc;
+}
+
+/** The body editor changed: `read` returns its document. */
+export function bodyChanged(read: () => Doc): void {
+  body.read = read;
+  touch();
+}
+
+/** The body as it is now on screen. */
+export function currentBody(): Doc {
+  if (body.read) {
+    body.doc = body.read();
+    body.read = null;
+  }
+  return body.doc;
+}
+
 function fieldsOf(a: Article): ArticleFields {
   return {
     headline: a.headline,
@@ -44,12 +72,13 @@ async function write(reason: 'autosave' | 'explicit', allowEmptying = false): Pr
   const a = draft.article;
   const f = draft.fields;
   if (!a || !f) return;
-  if (!allowEmptying && isEmptyDoc(f.body) && !isEmptyDoc(a.body)) {
+  const doc = currentBody();
+  if (!allowEmptying && isEmptyDoc(doc) && !isEmptyDoc(a.body)) {
     draft.save = { kind: 'confirm-empty' };
     return;
   }
   draft.save = { kind: 'saving' };
-  const sent = $state.snapshot(f) as ArticleFields;
+  const sent = { ...($state.snapshot({ ...f, body: null }) as Omit<ArticleFields, 'body'>), body: doc };
   try {
     const saved = await api.saveArticle({ id: a.id, base_version: a.version, fields: sent, reason, allow_emptying: allowEmptying });
     if (draft.article?.id !== saved.id) return;
@@ -92,6 +121,11 @@ export async function open(article: Article): Promise<void> {
     await flush().catch(() => {});
   }
   saver.cancel();
+  load(article);
+}
+
+function load(article: Article): void {
+  body = { doc: article.body, read: null };
   draft.article = article;
   draft.fields = fieldsOf(article);
   draft.save = { kind: 'saved', at: article.updated_at };
@@ -101,10 +135,7 @@ export async function open(article: Article): Promise<void> {
 /** Replace the open article with what the library now holds (after a status change, restore…). */
 export function replace(article: Article): void {
   saver.cancel();
-  draft.article = article;
-  draft.fields = fieldsOf(article);
-  draft.save = { kind: 'saved', at: article.updated_at };
-  draft.loads += 1;
+  load(article);
 }
 
 /** Conflict: keep my version, writing it over the library's current one. */
@@ -117,12 +148,13 @@ export async function keepMine(): Promise<void> {
 /** Conflict: take the library's version; mine stays on screen until then. */
 export function takeTheirs(): void {
   if (draft.save.kind !== 'conflict') return;
-  replace(draft.save.theirs);
+  replace($state.snapshot(draft.save.theirs) as Article);
 }
 
 /** Closes the open article (after it was moved to the trash). */
 export function close(): void {
   saver.cancel();
+  body = { doc: { type: 'doc', content: [] }, read: null };
   draft.article = null;
   draft.fields = null;
   draft.save = { kind: 'idle' };
