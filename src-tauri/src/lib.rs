@@ -63,9 +63,14 @@ pub fn system_locale() -> String {
     sys_locale::get_locale().unwrap_or_else(|| "en-US".into())
 }
 
+/// How long after start the spell checker loads its dictionaries. The Korean one takes about
+/// 0.6 s and 50 MB to load, on the main thread: done in `setup` it held the window back by
+/// that much (bench/ANALYSIS.md). By then the article is on screen.
+const SPELL_CHECK_DELAY: std::time::Duration = std::time::Duration::from_secs(2);
+
 /// Turns on WebKitGTK's spell checker for Korean and English (the `hunspell-ko` and
 /// `hunspell-en-us` dictionaries); other platforms check spelling on their own.
-fn enable_spell_checking<R: Runtime>(app: &tauri::App<R>) {
+fn enable_spell_checking<R: Runtime>(app: &tauri::AppHandle<R>) {
     #[cfg(target_os = "linux")]
     if let Some(window) = tauri::Manager::get_webview_window(app, "main") {
         let _ = window.with_webview(|webview| {
@@ -88,7 +93,11 @@ pub fn run_window(library: Library) -> ExitCode {
     }
     let state = AppState::new(library, system_locale());
     let builder = configure(tauri::Builder::<tauri::Wry>::default(), state).setup(|app| {
-        enable_spell_checking(app);
+        let handle = app.handle().clone();
+        std::thread::spawn(move || {
+            std::thread::sleep(SPELL_CHECK_DELAY);
+            enable_spell_checking(&handle);
+        });
         Ok(())
     });
     match builder.run(context()) {
