@@ -8,7 +8,8 @@ import type { SaveState } from './save-state';
 
 export const draft = $state({
   article: null as Article | null,
-  fields: null as ArticleFields | null,
+  /** The fields being edited, but the body: that one is read from the editor (`currentBody`). */
+  fields: null as Omit<ArticleFields, 'body'> | null,
   save: { kind: 'idle' } as SaveState<Article>,
   /** Set by the body editor while an input-method composition is open. */
   composing: false,
@@ -19,8 +20,7 @@ export const draft = $state({
 /**
  * The body as the editor holds it, kept out of `draft` (a deep $state proxy): the document
  * of a long article is read from the editor only when it is saved, not at every keystroke,
- * and handed to the editor raw. `draft.fields.body` is the body as loaded; the body that is
- * saved comes from here.
+ * and handed to the editor raw.
  */
 let body: { doc: Doc; read: (() => Doc) | null } = { doc: { type: 'doc', content: [] }, read: null };
 
@@ -44,13 +44,12 @@ export function currentBody(): Doc {
   return body.doc;
 }
 
-function fieldsOf(a: Article): ArticleFields {
+function fieldsOf(a: Article): Omit<ArticleFields, 'body'> {
   return {
     headline: a.headline,
     deck: a.deck,
     byline: { ...a.byline },
     summary: a.summary,
-    body: a.body,
     tags: [...a.tags],
     section: a.section,
     language: a.language,
@@ -78,7 +77,7 @@ async function write(reason: 'autosave' | 'explicit', allowEmptying = false): Pr
     return;
   }
   draft.save = { kind: 'saving' };
-  const sent = { ...($state.snapshot({ ...f, body: null }) as Omit<ArticleFields, 'body'>), body: doc };
+  const sent: ArticleFields = { ...$state.snapshot(f), body: doc };
   try {
     const saved = await api.saveArticle({ id: a.id, base_version: a.version, fields: sent, reason, allow_emptying: allowEmptying });
     if (draft.article?.id !== saved.id) return;

@@ -11,7 +11,7 @@ use std::fs;
 use std::io::Read;
 use std::path::{Path, PathBuf};
 
-use super::{convert, format_of, MAX_IMPORT_BYTES};
+use super::{convert, format_of, Format, MAX_IMPORT_BYTES};
 use crate::error::{Error, Result};
 use crate::model::article::ArticleFields;
 
@@ -26,6 +26,14 @@ fn refuse(path: &Path, reason: impl Into<String>) -> Error {
 /// When the file names no headline (no leading `# ` heading, first line or `<h1>`), its name
 /// without the extension is the headline. A file that yields no text at all is refused.
 pub fn read_article_file(path: &Path) -> Result<ArticleFields> {
+    let (format, text) = read_import_text(path)?;
+    article_from_text(path, format, &text)
+}
+
+/// Reads one file to import as text: its format, and its text decoded (UTF-8, UTF-16 with a
+/// byte order mark, or EUC-KR), refusing what is not a file of a known format, too large,
+/// or not text.
+pub fn read_import_text(path: &Path) -> Result<(Format, String)> {
     let format = format_of(path).ok_or_else(|| refuse(path, unsupported_reason(path)))?;
     let meta = fs::metadata(path).map_err(|e| refuse(path, io_reason(&e)))?;
     if meta.is_dir() {
@@ -45,7 +53,12 @@ pub fn read_article_file(path: &Path) -> Result<ArticleFields> {
         return Err(refuse(path, too_large_reason(bytes.len() as u64)));
     }
     let text = decode(&bytes).map_err(|reason| refuse(path, reason))?;
-    let mut fields = convert(format, &text);
+    Ok((format, text))
+}
+
+/// Article fields from the text of the file at `path` (see [`read_article_file`]).
+pub fn article_from_text(path: &Path, format: Format, text: &str) -> Result<ArticleFields> {
+    let mut fields = convert(format, text);
     if fields.headline.is_empty() && fields.body.is_empty() {
         return Err(refuse(path, "the file has no text to import"));
     }

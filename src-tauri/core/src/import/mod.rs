@@ -19,7 +19,7 @@ mod text;
 
 use std::path::Path;
 
-pub use files::{collect_files, read_article_file};
+pub use files::{article_from_text, collect_files, read_article_file, read_import_text};
 pub use html::html_to_fields;
 pub use markdown::markdown_to_fields;
 pub use text::text_to_fields;

@@ -11,9 +11,9 @@ use std::sync::mpsc;
 
 use super::{Library, SaveReason};
 use crate::error::{Error, Result};
-use crate::import::{format_of, read_article_file, Format};
+use crate::import::{article_from_text, read_article_file, read_import_text, Format};
 use crate::model::{ArticleFields, Kind, Status};
-use crate::roundup::{has_brief_markers, read_edition_file, read_text, RoundupFields};
+use crate::roundup::{edition_from_text, has_brief_markers, read_edition_file, RoundupFields};
 
 /// Articles written per transaction.
 pub const IMPORT_BATCH: usize = 2000;
@@ -40,23 +40,20 @@ enum Read {
     Roundup(RoundupFields),
 }
 
-/// Whether `file` is imported as a roundup (see [`ImportAs`]).
-pub fn is_edition(file: &Path, as_: ImportAs) -> bool {
-    match as_ {
-        ImportAs::Roundup => true,
-        ImportAs::Article => false,
-        ImportAs::Auto => {
-            matches!(format_of(file), Some(Format::Text | Format::Markdown))
-                && read_text(file).is_ok_and(|t| has_brief_markers(&t))
-        }
-    }
-}
-
+/// Reads one file as what `as_` says. With [`ImportAs::Auto`] the file is read once: a
+/// text or Markdown file with brief marker lines is an edition, anything else an article.
 fn read(file: &Path, as_: ImportAs) -> Result<Read> {
-    if is_edition(file, as_) {
-        read_edition_file(file).map(Read::Roundup)
-    } else {
-        read_article_file(file).map(Read::Article)
+    match as_ {
+        ImportAs::Roundup => read_edition_file(file).map(Read::Roundup),
+        ImportAs::Article => read_article_file(file).map(Read::Article),
+        ImportAs::Auto => {
+            let (format, text) = read_import_text(file)?;
+            if matches!(format, Format::Text | Format::Markdown) && has_brief_markers(&text) {
+                edition_from_text(file, &text).map(Read::Roundup)
+            } else {
+                article_from_text(file, format, &text).map(Read::Article)
+            }
+        }
     }
 }
 

@@ -27,7 +27,7 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
-pub use bulk_import::{is_edition, ImportAs, Imported, IMPORT_BATCH};
+pub use bulk_import::{ImportAs, Imported, IMPORT_BATCH};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use types::*;
 

@@ -47,8 +47,12 @@ pub fn read_text(path: &Path) -> Result<String> {
 /// Reads an edition text file and recognises its parts (see [`parse_edition`]). Without a
 /// title in the text, the file name (without extension) is the title.
 pub fn read_edition_file(path: &Path) -> Result<RoundupFields> {
-    let text = read_text(path)?;
-    let mut fields = parse_edition(&text);
+    edition_from_text(path, &read_text(path)?)
+}
+
+/// An edition from the text of the file at `path` (see [`read_edition_file`]).
+pub fn edition_from_text(path: &Path, text: &str) -> Result<RoundupFields> {
+    let mut fields = parse_edition(text);
     if fields.title.is_empty() {
         let stem = path.file_stem().map(|s| s.to_string_lossy().into_owned()).unwrap_or_default();
         fields.title = stem.split_whitespace().collect::<Vec<_>>().join(" ");

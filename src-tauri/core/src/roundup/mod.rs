@@ -12,7 +12,7 @@ use serde::{Deserialize, Serialize};
 
 use crate::model::{Doc, Kind, Status};
 
-pub use file::{read_edition_file, read_text};
+pub use file::{edition_from_text, read_edition_file, read_text};
 pub use meter::{count_sentences, summary_meter, SummaryMeter};
 pub use parse::{has_brief_markers, parse_edition, BRIEF_MARKERS, STRONG_MARKERS};
 
