@@ -5,14 +5,14 @@ use std::io::Write;
 use std::path::PathBuf;
 use std::process::ExitCode;
 
-use clap::{Parser, Subcommand, ValueEnum};
+use clap::{Parser, Subcommand};
 use serde::Serialize;
 
 use newsdesk_core::export::{self, Format, RoundupFormat};
-use newsdesk_core::import;
-use newsdesk_core::library::{self, Library, ListFilter, SaveReason, SearchQuery};
-use newsdesk_core::model::{Kind, Status};
-use newsdesk_core::roundup::Roundup;
+use newsdesk_core::import::{self, ImportAs};
+use newsdesk_core::library::{Library, ListFilter, SaveReason, SearchQuery};
+use newsdesk_core::model::limits::{check_len, SEARCH_MAX, TAG_MAX};
+use newsdesk_core::model::{Item, Kind, Status};
 use newsdesk_core::text::plain::doc_to_plain;
 
 use crate::paths::{default_library_path, LIBRARY_ENV};
@@ -33,21 +33,14 @@ pub struct Cli {
     pub command: Option<Command>,
 }
 
-#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
-pub enum ImportAs {
-    Article,
-    Roundup,
-    Auto,
-}
-
 #[derive(Debug, Subcommand)]
 pub enum Command {
     /// Import Markdown, text and HTML files (folders are searched recursively)
     Import {
         #[arg(required = true, value_name = "PATH")]
         paths: Vec<PathBuf>,
-        /// What the files hold
-        #[arg(long = "as", value_enum, default_value = "auto")]
+        /// What the files hold: article, roundup or auto
+        #[arg(long = "as", value_parser = parse_import_as, default_value = "auto")]
         as_: ImportAs,
         /// Status of the new articles
         #[arg(long, value_parser = parse_status)]
@@ -119,6 +112,10 @@ pub enum Command {
     },
 }
 
+fn parse_import_as(s: &str) -> Result<ImportAs, String> {
+    s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
+}
+
 fn parse_status(s: &str) -> Result<Status, String> {
     s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
 }
@@ -145,25 +142,44 @@ fn parse_kind(s: &str) -> Result<Kind, String> {
     s.parse().map_err(|e: newsdesk_core::Error| e.to_string())
 }
 
-/// A failure to report: one line on stderr, exit code 1.
-struct Failure(String);
+/// Why a command stopped.
+enum Failure {
+    /// Something to say: one line on stderr, exit code 1.
+    Said(String),
+    /// The reader of standard output went away (`newsdesk list | head -1`): stop quietly,
+    /// as command-line tools do.
+    PipeClosed,
+}
 
 impl From<newsdesk_core::Error> for Failure {
     fn from(e: newsdesk_core::Error) -> Self {
-        Failure(e.to_string())
+        Failure::Said(e.to_string())
     }
 }
 
 impl From<std::io::Error> for Failure {
+    /// A failed write to standard output (the only I/O the CLI does itself).
     fn from(e: std::io::Error) -> Self {
-        Failure(e.to_string())
+        if e.kind() == std::io::ErrorKind::BrokenPipe {
+            Failure::PipeClosed
+        } else {
+            Failure::Said(format!("the output could not be written: {e}"))
+        }
     }
 }
 
 impl From<serde_json::Error> for Failure {
     fn from(e: serde_json::Error) -> Self {
-        Failure(e.to_string())
+        match e.io_error_kind() {
+            Some(kind) => std::io::Error::from(kind).into(),
+            None => Failure::Said(e.to_string()),
+        }
     }
+}
+
+/// Standard output, buffered; every write's error is a [`Failure`] (never a panic).
+fn stdout() -> std::io::BufWriter<std::io::StdoutLock<'static>> {
+    std::io::BufWriter::new(std::io::stdout().lock())
 }
 
 /// Prints a message as one line on stderr.
@@ -196,7 +212,8 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
         None => crate::run_window(library),
         Some(command) => match run(library, command) {
             Ok(code) => code,
-            Err(Failure(message)) => {
+            Err(Failure::PipeClosed) => ExitCode::SUCCESS,
+            Err(Failure::Said(message)) => {
                 say_error(&message);
                 ExitCode::from(1)
             }
@@ -227,27 +244,39 @@ fn usage_error(e: clap::Error) -> ExitCode {
 }
 
 fn print_json<T: Serialize>(value: &T) -> Result<(), Failure> {
-    let mut out = std::io::stdout().lock();
+    let mut out = stdout();
     serde_json::to_writer_pretty(&mut out, value)?;
     writeln!(out)?;
+    out.flush()?;
+    Ok(())
+}
+
+/// Writes `text` to standard output and flushes it.
+fn print_all(text: &str) -> Result<(), Failure> {
+    let mut out = stdout();
+    out.write_all(text.as_bytes())?;
+    out.flush()?;
     Ok(())
 }
 
 fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
+    let mut out = stdout();
     match command {
-        Command::Import { paths, as_, status, json } => import_files(&mut lib, &paths, as_, status, json),
+        Command::Import { paths, as_, status, json } => return import_files(&mut lib, &paths, as_, status, json),
         Command::List { kind, status, tag, json } => {
+            if let Some(tag) = &tag {
+                check_len("tag", tag, TAG_MAX)?;
+            }
             let rows = lib.list(&ListFilter { kind, status, tag, ..ListFilter::default() })?;
             if json {
-                print_json(&rows)?;
-            } else {
-                for r in rows {
-                    println!("{}\t{}\t{}\t{}", r.id, r.status, r.updated_at, r.headline);
-                }
+                return print_json(&rows).map(|()| ExitCode::SUCCESS);
             }
-            Ok(ExitCode::SUCCESS)
+            for r in rows {
+                writeln!(out, "{}\t{}\t{}\t{}", r.id, r.status, r.updated_at, r.headline)?;
+            }
         }
         Command::Search { query, limit, json } => {
+            check_len("search text", &query, SEARCH_MAX)?;
             let page = lib.search(&SearchQuery { text: query, limit, ..SearchQuery::default() })?;
             if json {
                 let hits: Vec<_> = page
@@ -255,50 +284,46 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
                     .iter()
                     .map(|h| serde_json::json!({"id": h.id, "kind": h.kind, "headline": h.headline, "snippet": h.snippet}))
                     .collect();
-                print_json(&hits)?;
-            } else {
-                for h in &page.hits {
-                    println!("{}\t{}\t{}", h.id, h.headline, h.snippet.replace('\n', " "));
-                }
+                return print_json(&hits).map(|()| ExitCode::SUCCESS);
             }
-            Ok(ExitCode::SUCCESS)
+            for h in &page.hits {
+                writeln!(out, "{}\t{}\t{}", h.id, h.headline, h.snippet.replace('\n', " "))?;
+            }
         }
         Command::Show { id, json } => {
-            match lib.roundup(&id) {
-                Ok(r) if json => print_json(&r)?,
-                Ok(r) => print_roundup(&r),
-                Err(newsdesk_core::Error::NotFound { .. }) => return show_article(&lib, &id, json),
-                Err(e) => return Err(e.into()),
+            let item = lib.item(&id)?;
+            if json {
+                return match &item {
+                    Item::Article(a) => print_json(a),
+                    Item::Roundup(r) => print_json(r),
+                }
+                .map(|()| ExitCode::SUCCESS);
             }
-            Ok(ExitCode::SUCCESS)
+            show(&lib, &item, &mut out)?;
         }
         Command::Revisions { id, json } => {
             let revs = lib.revisions(&id)?;
             if json {
-                print_json(&revs)?;
-            } else {
-                for r in revs {
-                    println!("{}\t{}\t{}\tversion {}\t{} characters", r.id, r.created_at, reason_name(r.reason), r.version, r.chars);
-                }
+                return print_json(&revs).map(|()| ExitCode::SUCCESS);
             }
-            Ok(ExitCode::SUCCESS)
+            for r in revs {
+                writeln!(out, "{}\t{}\t{}\tversion {}\t{} characters", r.id, r.created_at, r.reason.as_str(), r.version, r.chars)?;
+            }
         }
         Command::SetStatus { id, status } => {
-            let a = lib.set_status(&id, status)?;
-            println!("{}\t{}", a.id, a.status);
-            Ok(ExitCode::SUCCESS)
+            lib.set_status(&id, status)?;
+            let item = lib.item(&id)?;
+            writeln!(out, "{}\t{}", item.id(), item.status())?;
         }
         Command::Backup { dest } => {
             lib.backup(&dest)?;
-            println!("{}", dest.display());
-            Ok(ExitCode::SUCCESS)
+            writeln!(out, "{}", dest.display())?;
         }
-        Command::Export { id, all: true, status, format, output } => {
-            let _ = id;
+        Command::Export { all: true, status, format, output, .. } => {
             let Ok(format) = format.parse::<Format>() else {
                 return Ok(wrong_format(&format!("--all exports articles: use html, markdown, text or ninjs, not {format}")));
             };
-            let dir = output.ok_or_else(|| Failure("--all needs a folder: -o DIR".into()))?;
+            let dir = output.ok_or_else(|| Failure::Said("--all needs a folder: -o DIR".into()))?;
             let mut last = 0;
             let report = export::export_all_from_library(&mut lib, status, format, &dir, &mut |done, total| {
                 // Progress on stderr, about every 2%, so stdout stays the list of files.
@@ -311,106 +336,133 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
                 }
             })?;
             for f in report.files.iter().chain(report.index.iter()) {
-                println!("{}", f.display());
+                writeln!(out, "{}", f.display())?;
             }
-            Ok(ExitCode::SUCCESS)
         }
         Command::Export { id, format, output, .. } => {
-            let id = id.ok_or_else(|| Failure("name the article to export, or use --all".into()))?;
-            if lib.article(&id)?.kind == Kind::Roundup {
-                let Ok(format) = format.parse::<RoundupFormat>() else {
-                    return Ok(wrong_format(&format!(
-                        "{id} is a weekend roundup: export it as html, email, text, markdown or jsonfeed, not {format}"
-                    )));
-                };
-                match output {
-                    Some(dest) => println!("{}", export::export_roundup_from_library(&mut lib, &id, format, &dest)?.display()),
-                    None => print!("{}", export::render_roundup_from_library(&mut lib, &id, format)?),
-                }
-                return Ok(ExitCode::SUCCESS);
-            }
-            let Ok(format) = format.parse::<Format>() else {
-                return Ok(wrong_format(&format!("{id} is an article: export it as html, markdown, text or ninjs, not {format}")));
-            };
-            match output {
-                Some(dest) => println!("{}", export::export_from_library(&mut lib, &id, format, &dest)?.display()),
-                None => print!("{}", export::render_from_library(&mut lib, &id, format)?),
-            }
-            Ok(ExitCode::SUCCESS)
+            let id = id.ok_or_else(|| Failure::Said("name the article to export, or use --all".into()))?;
+            return export_one(&mut lib, &id, &format, output);
         }
         Command::Check { json } => {
             let report = lib.check()?;
+            let code = if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) };
             if json {
-                print_json(&report)?;
-            } else if report.ok {
-                println!("ok: {} articles, {} revisions", report.articles, report.revisions);
+                return print_json(&report).map(|()| code);
+            }
+            if report.ok {
+                writeln!(out, "ok: {} articles, {} revisions", report.articles, report.revisions)?;
             } else {
                 for p in &report.problems {
-                    println!("problem: {p}");
+                    writeln!(out, "problem: {p}")?;
                 }
             }
-            Ok(if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) })
+            out.flush()?;
+            return Ok(code);
         }
     }
+    out.flush()?;
+    Ok(ExitCode::SUCCESS)
 }
 
-/// An article: headline, deck, bookkeeping, counts and the body as plain text.
-fn show_article(lib: &Library, id: &str, json: bool) -> Result<ExitCode, Failure> {
-    let a = lib.article(id)?;
-    if json {
-        print_json(&a)?;
+/// Exports one article or edition in `format` into `output` (a file or a folder), or to
+/// standard output. The export revision is recorded once the text is written, so a write
+/// that fails (a closed pipe, a full disk) is not counted as an export.
+fn export_one(lib: &mut Library, id: &str, format: &str, output: Option<PathBuf>) -> Result<ExitCode, Failure> {
+    let written = if lib.article(id)?.kind == Kind::Roundup {
+        let Ok(format) = format.parse::<RoundupFormat>() else {
+            return Ok(wrong_format(&format!(
+                "{id} is a weekend roundup: export it as html, email, text, markdown or jsonfeed, not {format}"
+            )));
+        };
+        match output {
+            Some(dest) => Some(export::export_roundup_from_library(lib, id, format, &dest)?),
+            None => {
+                print_all(&export::render_roundup_from_library(lib, id, format)?)?;
+                None
+            }
+        }
     } else {
-        println!("{}", a.headline);
-        if !a.deck.is_empty() {
-            println!("{}", a.deck);
+        let Ok(format) = format.parse::<Format>() else {
+            return Ok(wrong_format(&format!("{id} is an article: export it as html, markdown, text or ninjs, not {format}")));
+        };
+        match output {
+            Some(dest) => Some(export::export_from_library(lib, id, format, &dest)?),
+            None => {
+                print_all(&export::render_from_library(lib, id, format)?)?;
+                None
+            }
         }
-        println!();
-        println!("id: {}  status: {}  version: {}  updated: {}", a.id, a.status, a.version, a.updated_at);
-        if !a.byline.name.is_empty() {
-            println!("byline: {} <{}>", a.byline.name, a.byline.email);
+    };
+    match written {
+        Some(path) => print_all(&format!("{}\n", path.display()))?,
+        None => {
+            lib.record_revision(id, SaveReason::Export)?;
         }
-        if !a.tags.is_empty() {
-            println!("tags: {}", a.tags.join(", "));
-        }
-        println!(
-            "counts: {} characters, {} without spaces, {} words, {:.1} manuscript pages, {} min",
-            a.counts.chars, a.counts.chars_no_spaces, a.counts.words, a.counts.manuscript_pages, a.counts.reading_minutes
-        );
-        println!();
-        println!("{}", doc_to_plain(&a.body));
     }
     Ok(ExitCode::SUCCESS)
 }
 
-fn reason_name(reason: SaveReason) -> String {
-    serde_json::to_value(reason)
-        .ok()
-        .and_then(|v| v.as_str().map(str::to_string))
-        .unwrap_or_default()
+/// An item as text: for an article its headline, deck, bookkeeping, counts and body; for
+/// an edition its bookkeeping and then its text as the renderer writes it (the outlet's
+/// form, what `import --as roundup` reads back).
+fn show(lib: &Library, item: &Item, out: &mut impl Write) -> Result<(), Failure> {
+    match item {
+        Item::Article(a) => {
+            writeln!(out, "{}", a.headline)?;
+            if !a.deck.is_empty() {
+                writeln!(out, "{}", a.deck)?;
+            }
+            writeln!(out)?;
+            writeln!(out, "id: {}  status: {}  version: {}  updated: {}", a.id, a.status, a.version, a.updated_at)?;
+            if !a.byline.name.is_empty() {
+                writeln!(out, "byline: {} <{}>", a.byline.name, a.byline.email)?;
+            }
+            if !a.tags.is_empty() {
+                writeln!(out, "tags: {}", a.tags.join(", "))?;
+            }
+            let c = &a.counts;
+            writeln!(
+                out,
+                "counts: {} characters, {} without spaces, {} words, {:.1} manuscript pages, {} min",
+                c.chars, c.chars_no_spaces, c.words, c.manuscript_pages, c.reading_minutes
+            )?;
+            writeln!(out)?;
+            writeln!(out, "{}", doc_to_plain(&a.body))?;
+        }
+        Item::Roundup(r) => {
+            writeln!(out, "{}", r.title)?;
+            writeln!(
+                out,
+                "id: {}  kind: roundup  edition: {}  status: {}  version: {}  updated: {}",
+                r.id, r.edition_date, r.status, r.version, r.updated_at
+            )?;
+            writeln!(out)?;
+            let text = export::render_roundup_with_library(lib, r, RoundupFormat::Text)?;
+            out.write_all(text.as_bytes())?;
+        }
+    }
+    Ok(())
 }
 
 fn import_files(lib: &mut Library, paths: &[PathBuf], as_: ImportAs, status: Option<Status>, json: bool) -> Result<ExitCode, Failure> {
     let (files, mut refused) = import::collect_files(paths);
-    let as_ = match as_ {
-        ImportAs::Article => library::ImportAs::Article,
-        ImportAs::Roundup => library::ImportAs::Roundup,
-        ImportAs::Auto => library::ImportAs::Auto,
-    };
     let mut created = Vec::new();
-    let mut out = std::io::BufWriter::new(std::io::stdout().lock());
+    let mut out = stdout();
+    // Each file is printed once its transaction has committed; a failed write to stdout is
+    // kept and reported after the import, which goes on (the files are in the library).
+    let mut write_error: Option<std::io::Error> = None;
     let result = lib.import_files(&files, as_, status.unwrap_or_default(), |item| match item {
         Ok(item) => {
-            if !json {
-                let _ = writeln!(out, "{}\t{}\t{}", item.id, item.kind.as_str(), item.headline);
+            if !json && write_error.is_none() {
+                if let Err(e) = writeln!(out, "{}\t{}\t{}", item.id, item.kind.as_str(), item.headline).and_then(|()| out.flush()) {
+                    write_error = Some(e);
+                }
             }
             created.push(item);
         }
         Err(e) => refused.push(e),
     });
     drop(out);
-    if json {
-        print_json(&created)?;
-    }
     for e in &refused {
         say_error(&e.to_string());
     }
@@ -418,34 +470,11 @@ fn import_files(lib: &mut Library, paths: &[PathBuf], as_: ImportAs, status: Opt
         say_error(&format!("the import stopped after {} of {} files: {e}", created.len(), files.len()));
         return Ok(ExitCode::from(1));
     }
+    if let Some(e) = write_error {
+        return Err(e.into());
+    }
+    if json {
+        print_json(&created)?;
+    }
     Ok(if refused.is_empty() { ExitCode::SUCCESS } else { ExitCode::from(1) })
 }
-
-/// A roundup as plain text: title and date, lead, transition, briefs, sign-off.
-fn print_roundup(r: &Roundup) {
-    println!("{}", r.title);
-    println!("id: {}  kind: roundup  edition: {}  status: {}  version: {}  updated: {}", r.id, r.edition_date, r.status, r.version, r.updated_at);
-    println!();
-    if !r.lead.headline.is_empty() {
-        println!("{}\n", r.lead.headline);
-    }
-    let lead = doc_to_plain(&r.lead.body);
-    if !lead.trim().is_empty() {
-        println!("{}\n", lead.trim_end());
-    }
-    if !r.transition.is_empty() {
-        println!("{}\n", r.transition);
-    }
-    for b in &r.items {
-        println!("■ {}", b.headline);
-        if !b.summary.is_empty() {
-            println!("{}", b.summary);
-        }
-        if let Some(link) = &b.link {
-            println!("{link}");
-        }
-        println!();
-    }
-    println!("{} {}", r.signoff.outlet, r.signoff.email);
-}
-

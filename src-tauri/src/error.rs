@@ -1,22 +1,30 @@
-//! The one error shape the webview sees: `{kind, message}`, the message in a reporter's words.
+//! The one error shape the webview sees: `{kind, message, current?}`, the message in a
+//! reporter's words. A conflict carries the item as the library holds it now, so the window
+//! can show both versions without asking again.
+use newsdesk_core::model::Item;
+use newsdesk_core::ErrorKind;
 use serde::Serialize;
 
-#[derive(Debug, Clone, Serialize, PartialEq, Eq)]
+#[derive(Debug, Clone, Serialize, PartialEq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct CommandError {
-    pub kind: String,
+    pub kind: ErrorKind,
     pub message: String,
+    /// With `conflict`: the article or edition as it is stored now.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub current: Option<Box<Item>>,
 }
 
 impl CommandError {
     pub fn invalid(message: impl Into<String>) -> Self {
-        Self { kind: "invalid".into(), message: message.into() }
+        Self { kind: ErrorKind::Invalid, message: message.into(), current: None }
     }
 }
 
 impl From<newsdesk_core::Error> for CommandError {
     fn from(e: newsdesk_core::Error) -> Self {
-        Self { kind: e.kind().into(), message: e.to_string() }
+        Self { kind: e.kind(), message: e.to_string(), current: None }
     }
 }
 

@@ -14,43 +14,27 @@ use tauri::Runtime;
 
 pub use commands::AppState;
 
+/// The invoke handler and the list of command names, both from the one table
+/// (`commands/table.rs`; `build.rs` reads the same table for the ACL).
+macro_rules! commands_table {
+    ($($name:ident),* $(,)?) => {
+        /// Every IPC command of the app, by name.
+        pub const COMMANDS: &[&str] = &[$(stringify!($name)),*];
+
+        fn invoke_handler<R: Runtime>() -> impl Fn(tauri::ipc::Invoke<R>) -> bool + Send + Sync + 'static {
+            tauri::generate_handler![$(commands::$name),*]
+        }
+    };
+}
+include!("commands/table.rs");
+
 /// Registers the app's state and commands on a builder (the real one or the mock runtime's).
 pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tauri::Builder<R> {
     builder
         .manage(state)
         .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(commands::PREVIEW_SCHEME, commands::serve_preview)
-        .invoke_handler(tauri::generate_handler![
-        commands::app_info,
-        commands::list_articles,
-        commands::search_articles,
-        commands::get_article,
-        commands::load_samples,
-        commands::create_article,
-        commands::save_article,
-        commands::set_status,
-        commands::list_revisions,
-        commands::restore_revision,
-        commands::compare_revisions,
-        commands::trash_article,
-        commands::restore_article,
-        commands::put_image,
-        commands::get_asset,
-        commands::get_settings,
-        commands::set_settings,
-        commands::export_article,
-        commands::export_all,
-        commands::create_roundup,
-        commands::get_roundup,
-        commands::save_roundup,
-        commands::set_roundup_status,
-        commands::brief_from_article,
-        commands::article_usage,
-        commands::preview_roundup,
-        commands::export_roundup,
-        commands::import_roundup_text,
-        commands::restore_roundup_revision,
-    ])
+        .invoke_handler(invoke_handler())
 }
 
 /// The app's context: tauri.conf.json, the capabilities (the ACL) and the embedded UI.

@@ -26,19 +26,37 @@ pub enum Error {
     Io(#[from] std::io::Error),
 }
 
+/// The kind of an error, stable and machine-readable: what the window and the command
+/// line's JSON see. `unknown` is the window's own, for a rejection that was not one of ours.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum ErrorKind {
+    Invalid,
+    NotFound,
+    Conflict,
+    NotALibrary,
+    TooNew,
+    File,
+    Database,
+    Permission,
+    Io,
+    Unknown,
+}
+
 impl Error {
-    /// A stable, machine-readable name for the kind of error (used over IPC and in JSON).
-    pub fn kind(&self) -> &'static str {
+    /// The kind of this error (used over IPC and in JSON).
+    pub fn kind(&self) -> ErrorKind {
         match self {
-            Error::Invalid(_) => "invalid",
-            Error::NotFound { .. } => "not_found",
-            Error::Conflict { .. } => "conflict",
-            Error::NotALibrary { .. } => "not_a_library",
-            Error::TooNew { .. } => "too_new",
-            Error::File { .. } => "file",
-            Error::Database(_) => "database",
-            Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => "permission",
-            Error::Io(_) => "io",
+            Error::Invalid(_) => ErrorKind::Invalid,
+            Error::NotFound { .. } => ErrorKind::NotFound,
+            Error::Conflict { .. } => ErrorKind::Conflict,
+            Error::NotALibrary { .. } => ErrorKind::NotALibrary,
+            Error::TooNew { .. } => ErrorKind::TooNew,
+            Error::File { .. } => ErrorKind::File,
+            Error::Database(_) => ErrorKind::Database,
+            Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => ErrorKind::Permission,
+            Error::Io(_) => ErrorKind::Io,
         }
     }
 }

@@ -12,4 +12,4 @@ pub mod roundup;
 pub mod samples;
 pub mod text;
 
-pub use error::{Error, Result};
+pub use error::{Error, ErrorKind, Result};

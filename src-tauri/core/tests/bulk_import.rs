@@ -1,14 +1,15 @@
 //! Importing a folder: files go in by batches of `IMPORT_BATCH`, in order, each reported
 //! once; a refused file is named and the rest still arrive; a roundup file among articles
 //! becomes a roundup. (A batch the library refuses is retried file by file: the unit test
-//! in `library/bulk_import.rs`, since no file converts into content the library refuses.)
+//! in `import/bulk.rs`, since no file converts into content the library refuses.)
 mod common;
 
 use std::fs;
 use std::path::PathBuf;
 
 use common::library;
-use newsdesk_core::library::{ImportAs, Imported, ListFilter, SearchQuery, IMPORT_BATCH};
+use newsdesk_core::import::{ImportAs, Imported, IMPORT_BATCH};
+use newsdesk_core::library::{ListFilter, SearchQuery};
 use newsdesk_core::model::{Kind, Status};
 use newsdesk_core::Error;
 

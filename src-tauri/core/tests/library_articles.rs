@@ -124,17 +124,22 @@ fn identical_content_does_not_bump_the_version() {
 fn status_changes_set_published_at_once() {
     let (_dir, _path, mut lib) = library();
     let a = lib.create_article(fields("제목", &["본문"], &[]), Status::Draft).unwrap();
-    let r = lib.set_status(&a.id, Status::Ready).unwrap();
+    let mut set_status = |status| {
+        lib.set_status(&a.id, status).unwrap();
+        lib.article(&a.id).unwrap()
+    };
+    let r = set_status(Status::Ready);
     assert_eq!((r.status, r.version, r.published_at.clone()), (Status::Ready, 2, None));
-    let p = lib.set_status(&a.id, Status::Published).unwrap();
+    let p = set_status(Status::Published);
     let first = p.published_at.clone().expect("published_at set");
     assert_eq!(p.version, 3);
-    let back = lib.set_status(&a.id, Status::Editing).unwrap();
+    let back = set_status(Status::Editing);
     assert_eq!(back.published_at.as_deref(), Some(first.as_str()));
-    let again = lib.set_status(&a.id, Status::Published).unwrap();
+    let again = set_status(Status::Published);
     assert_eq!(again.published_at.as_deref(), Some(first.as_str()), "kept from the first publication");
     // Same status again changes nothing.
-    assert_eq!(lib.set_status(&a.id, Status::Published).unwrap().version, again.version);
+    assert_eq!(set_status(Status::Published).version, again.version);
+    drop(set_status);
 
     let set = lib.set_published_at(&a.id, again.version, Some("2025-07-28T18:00:00+09:00".into())).unwrap();
     assert_eq!(set.published_at.as_deref(), Some("2025-07-28T09:00:00.000Z"));

@@ -58,7 +58,8 @@ fn revisions_follow_create_explicit_status_export_and_throttled_autosave() {
     lib.save_article(&a.id, v5.version, fields("제목", &["다섯"], &[]), opts(SaveReason::Explicit)).unwrap();
     assert_eq!(lib.revisions(&a.id).unwrap().len(), 3);
 
-    let s = lib.set_status(&a.id, Status::Ready).unwrap();
+    lib.set_status(&a.id, Status::Ready).unwrap();
+    let s = lib.article(&a.id).unwrap();
     let e = lib.record_revision(&a.id, SaveReason::Export).unwrap();
     assert_eq!((e.reason, e.version), (SaveReason::Export, s.version));
     let reasons: Vec<SaveReason> = lib.revisions(&a.id).unwrap().iter().map(|r| r.reason).collect();

@@ -221,7 +221,7 @@ fn ninjs_validator() -> jsonschema::Validator {
             }
         }
     }
-    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../../../shared/schemas/ninjs-schema_2.2.json");
+    let path = PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/ninjs/ninjs-schema_2.2.json");
     let text = std::fs::read_to_string(&path)
         .unwrap_or_else(|e| panic!("the ninjs schema is read from {}: {e}", path.display()));
     let schema: Value = serde_json::from_str(&text).unwrap();
@@ -245,7 +245,7 @@ fn ninjs_validates_against_the_iptc_schema() {
     let v = ninjs_validator();
     // The IPTC's own example passes, and a broken document does not: the validator works.
     let example = PathBuf::from(env!("CARGO_MANIFEST_DIR"))
-        .join("../../../shared/schemas/ninjs-2.2-example-simple-text-article.json");
+        .join("tests/fixtures/ninjs/ninjs-2.2-example-simple-text-article.json");
     assert_valid(
         &v,
         &serde_json::from_str(&std::fs::read_to_string(example).unwrap()).unwrap(),

@@ -1,15 +1,13 @@
 //! Writing articles: create, save (autosave or explicit), status, revisions and restore.
 use serde::Deserialize;
-use tauri::State;
+use tauri::{AppHandle, Runtime};
 
 use newsdesk_core::library::{RevisionDiff, RevisionInfo, SaveOptions, SaveReason};
-use newsdesk_core::model::{Article, ArticleFields, Byline, Status};
+use newsdesk_core::model::limits::check_id;
+use newsdesk_core::model::{Article, ArticleFields, Status};
 
-use super::{check_id, limit, AppState};
+use super::{conflict_with_current, on_library};
 use crate::error::CommandError;
-
-/// The largest article body accepted over IPC, as JSON characters (about 5 MB of text).
-const MAX_BODY_JSON: usize = 12 * 1024 * 1024;
 
 #[derive(Debug, Clone, Default, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -20,25 +18,27 @@ pub struct CreateRequest {
 
 /// A new draft, with the reporter's own name and e-mail as its byline.
 #[tauri::command]
-pub fn create_article(state: State<'_, AppState>, request: CreateRequest) -> Result<Article, CommandError> {
-    limit("headline", &request.headline, 500)?;
-    let mut lib = state.library();
-    let settings = lib.settings()?;
-    let fields = ArticleFields {
-        headline: request.headline,
-        byline: Byline { name: settings.reporter_name, email: settings.reporter_email },
-        language: settings.language,
-        ..ArticleFields::default()
-    };
-    Ok(lib.create_article(fields, Status::Draft)?)
+pub async fn create_article<R: Runtime>(app: AppHandle<R>, request: CreateRequest) -> Result<Article, CommandError> {
+    on_library(&app, move |lib, _| Ok(lib.create_draft(&request.headline)?)).await
 }
 
+/// Why the window saves: the reporter paused (autosave) or asked (Ctrl+S).
 #[derive(Debug, Clone, Copy, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum UiSaveReason {
     Autosave,
     Explicit,
+}
+
+impl UiSaveReason {
+    pub(crate) fn options(self, allow_emptying: bool) -> SaveOptions {
+        let reason = match self {
+            UiSaveReason::Autosave => SaveReason::Autosave,
+            UiSaveReason::Explicit => SaveReason::Explicit,
+        };
+        SaveOptions { reason, allow_emptying }
+    }
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -54,39 +54,17 @@ pub struct SaveRequest {
     pub allow_emptying: bool,
 }
 
-/// Checks the sizes of every field a reporter can type into.
-fn check_fields(f: &ArticleFields) -> Result<(), CommandError> {
-    limit("headline", &f.headline, 500)?;
-    limit("deck", &f.deck, 1000)?;
-    limit("summary", &f.summary, 5000)?;
-    limit("byline name", &f.byline.name, 200)?;
-    limit("byline e-mail", &f.byline.email, 320)?;
-    limit("section", &f.section, 200)?;
-    limit("language", &f.language, 35)?;
-    if f.tags.len() > 100 {
-        return Err(CommandError::invalid("an article can have at most 100 tags"));
-    }
-    for tag in &f.tags {
-        limit("tag", tag, 100)?;
-    }
-    let body = serde_json::to_string(&f.body).map_err(|e| CommandError::invalid(e.to_string()))?;
-    if body.len() > MAX_BODY_JSON {
-        return Err(CommandError::invalid("the article body is too large to save (over 12 MB)"));
-    }
-    Ok(())
-}
-
-/// Saves the reporter's fields over `base_version`; a stale base is a `conflict` error.
+/// Saves the reporter's fields over `base_version`; a stale base is a `conflict` error that
+/// carries the stored article.
 #[tauri::command]
-pub fn save_article(state: State<'_, AppState>, request: SaveRequest) -> Result<Article, CommandError> {
+pub async fn save_article<R: Runtime>(app: AppHandle<R>, request: SaveRequest) -> Result<Article, CommandError> {
     check_id(&request.id)?;
-    check_fields(&request.fields)?;
-    let reason = match request.reason {
-        UiSaveReason::Autosave => SaveReason::Autosave,
-        UiSaveReason::Explicit => SaveReason::Explicit,
-    };
-    let opts = SaveOptions { reason, allow_emptying: request.allow_emptying };
-    Ok(state.library().save_article(&request.id, request.base_version, request.fields, opts)?)
+    on_library(&app, move |lib, _| {
+        let opts = request.reason.options(request.allow_emptying);
+        let saved = lib.save_article(&request.id, request.base_version, request.fields, opts);
+        conflict_with_current(lib, &request.id, saved)
+    })
+    .await
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -98,15 +76,21 @@ pub struct StatusRequest {
 }
 
 #[tauri::command]
-pub fn set_status(state: State<'_, AppState>, request: StatusRequest) -> Result<Article, CommandError> {
+pub async fn set_status<R: Runtime>(app: AppHandle<R>, request: StatusRequest) -> Result<Article, CommandError> {
     check_id(&request.id)?;
-    Ok(state.library().set_status(&request.id, request.status)?)
+    on_library(&app, move |lib, _| {
+        lib.article(&request.id)?;
+        lib.set_status(&request.id, request.status)?;
+        Ok(lib.article(&request.id)?)
+    })
+    .await
 }
 
+/// The revisions of an article or an edition, newest first.
 #[tauri::command]
-pub fn list_revisions(state: State<'_, AppState>, id: String) -> Result<Vec<RevisionInfo>, CommandError> {
+pub async fn list_revisions<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Vec<RevisionInfo>, CommandError> {
     check_id(&id)?;
-    Ok(state.library().revisions(&id)?)
+    on_library(&app, move |lib, _| Ok(lib.revisions(&id)?)).await
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -120,23 +104,27 @@ pub struct RestoreRequest {
 
 /// Restores a revision as the article's new content (itself a new revision).
 #[tauri::command]
-pub fn restore_revision(state: State<'_, AppState>, request: RestoreRequest) -> Result<Article, CommandError> {
+pub async fn restore_revision<R: Runtime>(app: AppHandle<R>, request: RestoreRequest) -> Result<Article, CommandError> {
     check_id(&request.id)?;
-    Ok(state.library().restore_revision(&request.id, request.revision_id, request.base_version)?)
+    on_library(&app, move |lib, _| {
+        let restored = lib.restore_revision(&request.id, request.revision_id, request.base_version);
+        conflict_with_current(lib, &request.id, restored)
+    })
+    .await
 }
 
-/// Moves an article to the trash (it can be restored; nothing is deleted).
+/// Moves an article or an edition to the trash (it can be restored; nothing is deleted).
 #[tauri::command]
-pub fn trash_article(state: State<'_, AppState>, id: String) -> Result<(), CommandError> {
+pub async fn trash_article<R: Runtime>(app: AppHandle<R>, id: String) -> Result<(), CommandError> {
     check_id(&id)?;
-    Ok(state.library().trash(&id)?)
+    on_library(&app, move |lib, _| Ok(lib.trash(&id)?)).await
 }
 
-/// Takes an article back out of the trash.
+/// Takes an article or an edition back out of the trash.
 #[tauri::command]
-pub fn restore_article(state: State<'_, AppState>, id: String) -> Result<(), CommandError> {
+pub async fn restore_article<R: Runtime>(app: AppHandle<R>, id: String) -> Result<(), CommandError> {
     check_id(&id)?;
-    Ok(state.library().restore(&id)?)
+    on_library(&app, move |lib, _| Ok(lib.restore(&id)?)).await
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -150,7 +138,7 @@ pub struct CompareRequest {
 
 /// What changed between two revisions: fields, and the body paragraph by paragraph.
 #[tauri::command]
-pub fn compare_revisions(state: State<'_, AppState>, request: CompareRequest) -> Result<RevisionDiff, CommandError> {
+pub async fn compare_revisions<R: Runtime>(app: AppHandle<R>, request: CompareRequest) -> Result<RevisionDiff, CommandError> {
     check_id(&request.id)?;
-    Ok(state.library().compare(&request.id, request.from, request.to)?)
+    on_library(&app, move |lib, _| Ok(lib.compare(&request.id, request.from, request.to)?)).await
 }

@@ -1,9 +1,9 @@
 //! Images: the editor sends a dropped or pasted image's bytes; the library keeps them by their
 //! SHA-256; the editor asks for them back to show them.
 use tauri::ipc::{InvokeBody, Request, Response};
-use tauri::State;
+use tauri::{AppHandle, Runtime};
 
-use super::AppState;
+use super::on_library;
 use crate::error::CommandError;
 
 /// The largest image accepted (a newsroom photo rarely exceeds a few megabytes).
@@ -24,9 +24,10 @@ pub fn sniff_image(bytes: &[u8]) -> Option<&'static str> {
     }
 }
 
-/// Stores the raw bytes of the request body as an image; returns its asset id.
+/// Stores the raw bytes of the request body as an image; returns its asset id. Hashing up
+/// to 20 MB runs on a worker thread.
 #[tauri::command]
-pub fn put_image(state: State<'_, AppState>, request: Request<'_>) -> Result<String, CommandError> {
+pub async fn put_image<R: Runtime>(app: AppHandle<R>, request: Request<'_>) -> Result<String, CommandError> {
     let InvokeBody::Raw(bytes) = request.body() else {
         return Err(CommandError::invalid("the image must be sent as raw bytes"));
     };
@@ -35,15 +36,16 @@ pub fn put_image(state: State<'_, AppState>, request: Request<'_>) -> Result<Str
     }
     let mime = sniff_image(bytes)
         .ok_or_else(|| CommandError::invalid("this file is not a PNG, JPEG, GIF or WebP image"))?;
-    Ok(state.library().put_asset(bytes, mime)?)
+    let bytes = bytes.clone();
+    on_library(&app, move |lib, _| Ok(lib.put_asset(&bytes, mime)?)).await
 }
 
 /// The bytes of a stored image.
 #[tauri::command]
-pub fn get_asset(state: State<'_, AppState>, id: String) -> Result<Response, CommandError> {
+pub async fn get_asset<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Response, CommandError> {
     if id.len() != 64 || !id.bytes().all(|b| b.is_ascii_hexdigit()) {
         return Err(CommandError::invalid(format!("{id:?} is not an image id")));
     }
-    let (bytes, _mime) = state.library().asset(&id)?;
+    let (bytes, _mime) = on_library(&app, move |lib, _| Ok(lib.asset(&id)?)).await?;
     Ok(Response::new(bytes))
 }

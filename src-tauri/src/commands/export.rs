@@ -3,15 +3,17 @@
 use std::path::PathBuf;
 
 use serde::{Deserialize, Serialize};
-use tauri::{AppHandle, Emitter, Runtime, State};
+use tauri::{AppHandle, Emitter, Runtime};
 use tauri_plugin_dialog::DialogExt;
 
 use newsdesk_core::export::{
-    export_all_from_library, export_from_library, export_roundup_from_library, file_name_for, safe_file_name, Format, RoundupFormat,
+    export_all_from_library, export_from_library, export_roundup_from_library, file_name_for, roundup_file_name, Format,
+    RoundupFormat,
 };
+use newsdesk_core::model::limits::check_id;
 use newsdesk_core::model::Status;
 
-use super::{check_id, AppState};
+use super::on_library;
 use crate::error::CommandError;
 
 /// Where exports go without asking: set by scripted and end-to-end runs, which cannot
@@ -23,22 +25,21 @@ pub const EXPORT_DIR_ENV: &str = "NEWSDESK_EXPORT_DIR";
 #[serde(deny_unknown_fields)]
 pub struct ExportRequest {
     pub id: String,
-    pub format: String,
+    pub format: Format,
 }
 
 /// Asks where to save (suggesting a name from the headline) and writes the article there.
 /// Returns the path written, or `None` when the reporter cancelled the dialog.
 #[tauri::command]
-pub async fn export_article<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    request: ExportRequest,
-) -> Result<Option<String>, CommandError> {
+pub async fn export_article<R: Runtime>(app: AppHandle<R>, request: ExportRequest) -> Result<Option<String>, CommandError> {
     check_id(&request.id)?;
-    let format: Format = request.format.parse()?;
-    let suggested = file_name_for(&state.library().article(&request.id)?, format);
+    let (id, format) = (request.id, request.format);
+    let suggested = {
+        let id = id.clone();
+        on_library(&app, move |lib, _| Ok(file_name_for(&lib.article(&id)?, format))).await?
+    };
     let Some(dest) = ask_where(&app, &suggested, format.as_str(), format.extension()) else { return Ok(None) };
-    let written = export_from_library(&mut state.library(), &request.id, format, &dest)?;
+    let written = on_library(&app, move |lib, _| Ok(export_from_library(lib, &id, format, &dest)?)).await?;
     Ok(Some(written.display().to_string()))
 }
 
@@ -58,6 +59,7 @@ fn ask_where<R: Runtime>(app: &AppHandle<R>, suggested: &str, filter: &str, exte
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct ExportRoundupRequest {
     pub id: String,
@@ -67,16 +69,15 @@ pub struct ExportRoundupRequest {
 /// Asks where to save the edition (a name from its title) and writes it in `format`
 /// (web page, e-mail, text, Markdown or JSON Feed). `None` when the reporter cancelled.
 #[tauri::command]
-pub async fn export_roundup<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    request: ExportRoundupRequest,
-) -> Result<Option<String>, CommandError> {
+pub async fn export_roundup<R: Runtime>(app: AppHandle<R>, request: ExportRoundupRequest) -> Result<Option<String>, CommandError> {
     check_id(&request.id)?;
-    let format = request.format;
-    let suggested = safe_file_name(&state.library().roundup(&request.id)?.title, format.extension());
+    let (id, format) = (request.id, request.format);
+    let suggested = {
+        let id = id.clone();
+        on_library(&app, move |lib, _| Ok(roundup_file_name(&lib.roundup(&id)?, format))).await?
+    };
     let Some(dest) = ask_where(&app, &suggested, format.as_str(), format.extension()) else { return Ok(None) };
-    let written = export_roundup_from_library(&mut state.library(), &request.id, format, &dest)?;
+    let written = on_library(&app, move |lib, _| Ok(export_roundup_from_library(lib, &id, format, &dest)?)).await?;
     Ok(Some(written.display().to_string()))
 }
 
@@ -85,7 +86,7 @@ pub async fn export_roundup<R: Runtime>(
 #[serde(deny_unknown_fields)]
 pub struct ExportAllRequest {
     pub status: Option<Status>,
-    pub format: String,
+    pub format: Format,
 }
 
 /// Progress of a batch export, sent to the window as the `export-progress` event.
@@ -108,24 +109,23 @@ pub struct ExportAllResult {
 /// Asks for a folder and exports every article of `status` into it, reporting progress;
 /// `None` when the reporter cancelled the dialog.
 #[tauri::command]
-pub async fn export_all<R: Runtime>(
-    app: AppHandle<R>,
-    state: State<'_, AppState>,
-    request: ExportAllRequest,
-) -> Result<Option<ExportAllResult>, CommandError> {
-    let format: Format = request.format.parse()?;
+pub async fn export_all<R: Runtime>(app: AppHandle<R>, request: ExportAllRequest) -> Result<Option<ExportAllResult>, CommandError> {
+    let format = request.format;
     let folder: Option<PathBuf> = match std::env::var_os(EXPORT_DIR_ENV) {
         Some(dir) => Some(PathBuf::from(dir)),
         None => app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()),
     };
     let Some(folder) = folder else { return Ok(None) };
-    let mut lib = state.library();
-    let report = export_all_from_library(&mut lib, request.status, format, &folder, &mut |done, total| {
-        let _ = app.emit("export-progress", ExportProgress { done, total });
-    })?;
-    Ok(Some(ExportAllResult {
-        folder: folder.display().to_string(),
-        files: report.files.len(),
-        index: report.index.map(|p| p.display().to_string()),
-    }))
+    let events = app.clone();
+    on_library(&app, move |lib, _| {
+        let report = export_all_from_library(lib, request.status, format, &folder, &mut |done, total| {
+            let _ = events.emit("export-progress", ExportProgress { done, total });
+        })?;
+        Ok(Some(ExportAllResult {
+            folder: folder.display().to_string(),
+            files: report.files.len(),
+            index: report.index.map(|p| p.display().to_string()),
+        }))
+    })
+    .await
 }

@@ -1,11 +1,12 @@
 //! Reading the library: app facts, the article list, search, one article.
 use serde::{Deserialize, Serialize};
-use tauri::State;
+use tauri::{AppHandle, Runtime};
 
 use newsdesk_core::library::{ListFilter, SearchPage, SearchQuery, Sort};
+use newsdesk_core::model::limits::{check_id, check_len, SEARCH_MAX, TAG_MAX};
 use newsdesk_core::model::{Article, ArticleSummary, Kind, Status};
 
-use super::{check_id, limit, AppState};
+use super::on_library;
 use crate::error::CommandError;
 
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq)]
@@ -19,16 +20,18 @@ pub struct AppInfo {
 }
 
 #[tauri::command]
-pub fn app_info(state: State<'_, AppState>) -> Result<AppInfo, CommandError> {
-    let lib = state.library();
-    let article_count = lib.count(&ListFilter { kind: Some(Kind::Article), ..ListFilter::default() })?;
-    Ok(AppInfo {
-        version: env!("CARGO_PKG_VERSION").into(),
-        library_path: lib.path().display().to_string(),
-        schema_version: lib.schema_version(),
-        locale: state.locale.clone(),
-        article_count,
+pub async fn app_info<R: Runtime>(app: AppHandle<R>) -> Result<AppInfo, CommandError> {
+    on_library(&app, |lib, state| {
+        let article_count = lib.count(&ListFilter { kind: Some(Kind::Article), ..ListFilter::default() })?;
+        Ok(AppInfo {
+            version: env!("CARGO_PKG_VERSION").into(),
+            library_path: lib.path().display().to_string(),
+            schema_version: lib.schema_version(),
+            locale: state.locale.clone(),
+            article_count,
+        })
     })
+    .await
 }
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -59,9 +62,9 @@ pub struct ListPage {
 }
 
 #[tauri::command]
-pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result<ListPage, CommandError> {
+pub async fn list_articles<R: Runtime>(app: AppHandle<R>, request: ListRequest) -> Result<ListPage, CommandError> {
     if let Some(tag) = &request.tag {
-        limit("tag", tag, 100)?;
+        check_len("tag", tag, TAG_MAX)?;
     }
     if request.limit.is_some_and(|n| n == 0 || n > 1000) {
         return Err(CommandError::invalid("a list page holds 1 to 1,000 rows"));
@@ -76,8 +79,7 @@ pub fn list_articles(state: State<'_, AppState>, request: ListRequest) -> Result
         offset: request.offset,
         ..ListFilter::default()
     };
-    let lib = state.library();
-    Ok(ListPage { rows: lib.list(&filter)?, total: lib.count(&filter)? })
+    on_library(&app, move |lib, _| Ok(ListPage { rows: lib.list(&filter)?, total: lib.count(&filter)? })).await
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -97,6 +99,9 @@ pub struct SearchRequest {
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub kind: Option<Kind>,
+    #[serde(default)]
+    #[cfg_attr(feature = "ts", ts(optional = nullable))]
+    pub tag: Option<String>,
 }
 
 fn default_limit() -> u32 {
@@ -104,8 +109,11 @@ fn default_limit() -> u32 {
 }
 
 #[tauri::command]
-pub fn search_articles(state: State<'_, AppState>, request: SearchRequest) -> Result<SearchPage, CommandError> {
-    limit("search text", &request.text, 500)?;
+pub async fn search_articles<R: Runtime>(app: AppHandle<R>, request: SearchRequest) -> Result<SearchPage, CommandError> {
+    check_len("search text", &request.text, SEARCH_MAX)?;
+    if let Some(tag) = &request.tag {
+        check_len("tag", tag, TAG_MAX)?;
+    }
     if request.limit == 0 || request.limit > 500 {
         return Err(CommandError::invalid("search limit must be between 1 and 500"));
     }
@@ -113,23 +121,27 @@ pub fn search_articles(state: State<'_, AppState>, request: SearchRequest) -> Re
         text: request.text,
         status: request.status,
         kind: request.kind,
+        tag: request.tag,
         limit: request.limit,
         offset: request.offset,
         ..SearchQuery::default()
     };
-    Ok(state.library().search(&query)?)
+    on_library(&app, move |lib, _| Ok(lib.search(&query)?)).await
 }
 
 #[tauri::command]
-pub fn get_article(state: State<'_, AppState>, id: String) -> Result<Article, CommandError> {
+pub async fn get_article<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Article, CommandError> {
     check_id(&id)?;
-    Ok(state.library().article(&id)?)
+    on_library(&app, move |lib, _| Ok(lib.article(&id)?)).await
 }
 
 /// First run: adds the sample articles and roundup written for Newsdesk; returns how many
 /// pieces were added.
 #[tauri::command]
-pub fn load_samples(state: State<'_, AppState>) -> Result<usize, CommandError> {
-    let (articles, _roundup) = newsdesk_core::samples::load_samples(&mut state.library())?;
-    Ok(articles.len() + 1)
+pub async fn load_samples<R: Runtime>(app: AppHandle<R>) -> Result<usize, CommandError> {
+    on_library(&app, |lib, _| {
+        let (articles, _roundup) = newsdesk_core::samples::load_samples(lib)?;
+        Ok(articles.len() + 1)
+    })
+    .await
 }

@@ -1,5 +1,10 @@
-//! The app's IPC commands: thin wrappers that validate arguments and call newsdesk-core.
-//! Every command here is listed in build.rs (the ACL) and allowed in capabilities/main.json.
+//! The app's IPC commands: adapters that take the window's request, call newsdesk-core and
+//! hand back its answer. Every rule (limits, ids, defaults) lives in core; the table of
+//! commands is `table.rs`.
+//!
+//! Every command that touches the library or the disk runs on a worker thread
+//! ([`on_library`]), never on the main thread that draws the window: a preview that renders
+//! and inlines CSS, or an image that is hashed, must not hold up typing.
 mod articles;
 mod assets;
 mod export;
@@ -11,14 +16,16 @@ mod settings;
 pub use articles::*;
 pub use assets::*;
 pub use export::*;
-pub use settings::*;
 pub use library::*;
 pub use preview::*;
 pub use roundups::*;
+pub use settings::*;
 
 use std::sync::{Mutex, MutexGuard};
+use std::thread::ThreadId;
 
 use newsdesk_core::library::Library;
+use tauri::{AppHandle, Manager, Runtime};
 
 use crate::error::CommandError;
 
@@ -30,34 +37,60 @@ pub struct AppState {
     /// The roundup builder's latest previews, served over the `preview:` scheme.
     pub(crate) previews: Previews,
     pub(crate) previews_served: std::sync::atomic::AtomicU64,
+    /// The thread the latest library call ran on (the tests check it is not the caller's).
+    last_thread: Mutex<Option<ThreadId>>,
 }
 
 impl AppState {
     pub fn new(library: Library, locale: String) -> Self {
-        Self { library: Mutex::new(library), locale, previews: Previews::default(), previews_served: Default::default() }
+        Self {
+            library: Mutex::new(library),
+            locale,
+            previews: Previews::default(),
+            previews_served: Default::default(),
+            last_thread: Mutex::new(None),
+        }
     }
 
     /// The library, even if an earlier command panicked while holding it: SQLite rolled
     /// back whatever that command had not committed.
-    pub fn library(&self) -> MutexGuard<'_, Library> {
+    fn library(&self) -> MutexGuard<'_, Library> {
+        *self.last_thread.lock().unwrap_or_else(|p| p.into_inner()) = Some(std::thread::current().id());
         self.library.lock().unwrap_or_else(|poisoned| poisoned.into_inner())
     }
+
+    /// The thread the latest command's library call ran on.
+    pub fn last_library_thread(&self) -> Option<ThreadId> {
+        *self.last_thread.lock().unwrap_or_else(|p| p.into_inner())
+    }
 }
 
-/// Refuses strings longer than `max` characters, naming the field.
-pub(crate) fn limit(field: &str, value: &str, max: usize) -> Result<(), CommandError> {
-    if value.chars().count() > max {
-        return Err(CommandError::invalid(format!("{field} is too long (at most {max} characters)")));
-    }
-    Ok(())
+/// Runs `f` with the library on a worker thread and hands back its answer; a conflict
+/// carries the item as it is stored now (see [`conflict_with_current`]).
+pub(crate) async fn on_library<R, T, F>(app: &AppHandle<R>, f: F) -> Result<T, CommandError>
+where
+    R: Runtime,
+    T: Send + 'static,
+    F: FnOnce(&mut Library, &AppState) -> Result<T, CommandError> + Send + 'static,
+{
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        let state = app.state::<AppState>();
+        let mut lib = state.library();
+        f(&mut lib, &state)
+    })
+    .await
+    .map_err(|_| CommandError::invalid("an internal error stopped this command; nothing unsaved was written"))?
 }
 
-/// An article id is a UUID: 36 characters of hex digits and dashes.
-pub(crate) fn check_id(id: &str) -> Result<(), CommandError> {
-    let ok = id.len() == 36 && id.chars().all(|c| c.is_ascii_hexdigit() || c == '-');
-    if ok {
-        Ok(())
-    } else {
-        Err(CommandError::invalid(format!("{id:?} is not an article or roundup id")))
-    }
+/// `result`, with the stored item `id` attached when it is a conflict.
+pub(crate) fn conflict_with_current<T>(lib: &Library, id: &str, result: newsdesk_core::Result<T>) -> Result<T, CommandError> {
+    result.map_err(|e| {
+        let conflict = matches!(e, newsdesk_core::Error::Conflict { .. });
+        let mut err = CommandError::from(e);
+        if conflict {
+            err.current = lib.item(id).ok().map(Box::new);
+        }
+        err
+    })
 }

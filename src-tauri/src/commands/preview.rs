@@ -4,18 +4,17 @@
 //! else, no script). The app's strict CSP stays as it is: the exported page's inline
 //! `<style>` could not run inside the app's own document.
 use std::borrow::Cow;
-use std::collections::HashMap;
 use std::sync::Mutex;
 
 use serde::{Deserialize, Serialize};
 use tauri::http::{header, Request, Response, StatusCode};
-use tauri::{Manager, Runtime, State, UriSchemeContext};
+use tauri::{AppHandle, Manager, Runtime, UriSchemeContext};
 
 use newsdesk_core::export::{render_roundup_with_library, RoundupFormat};
-use newsdesk_core::roundup::{Roundup, RoundupFields};
+use newsdesk_core::model::limits::check_id;
+use newsdesk_core::roundup::RoundupFields;
 
-use super::roundups::check_roundup_fields;
-use super::{check_id, AppState};
+use super::{on_library, AppState};
 use crate::error::CommandError;
 
 /// The URI scheme the preview frame loads from (`preview://localhost/…` on Linux and macOS,
@@ -26,10 +25,15 @@ pub const PREVIEW_SCHEME: &str = "preview";
 const PREVIEW_CSP: &str =
     "default-src 'none'; style-src 'unsafe-inline'; img-src data:; font-src data:; base-uri 'none'; form-action 'none'; sandbox";
 
-/// The latest rendering of each edition and format, keyed `ID/FORMAT`.
+/// How many renderings are kept: the builder shows one at a time; a few more cover a
+/// frame that asks for the page after the next rendering has landed.
+const PREVIEWS_KEPT: usize = 8;
+
+/// The latest rendering of each edition and format, keyed `ID/FORMAT`, oldest first; at
+/// most [`PREVIEWS_KEPT`] of them.
 #[derive(Default)]
 pub struct Previews {
-    pages: Mutex<HashMap<String, Page>>,
+    pages: Mutex<Vec<(String, Page)>>,
 }
 
 struct Page {
@@ -40,16 +44,20 @@ struct Page {
 impl Previews {
     fn put(&self, key: String, page: Page) {
         let mut pages = self.pages.lock().unwrap_or_else(|p| p.into_inner());
-        pages.insert(key, page);
+        pages.retain(|(k, _)| *k != key);
+        pages.push((key, page));
+        let extra = pages.len().saturating_sub(PREVIEWS_KEPT);
+        pages.drain(..extra);
     }
 
     fn get(&self, key: &str) -> Option<(&'static str, Vec<u8>)> {
         let pages = self.pages.lock().unwrap_or_else(|p| p.into_inner());
-        pages.get(key).map(|p| (p.mime, p.body.clone()))
+        pages.iter().find(|(k, _)| k == key).map(|(_, p)| (p.mime, p.body.clone()))
     }
 }
 
 #[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
 pub struct PreviewRequest {
     pub id: String,
@@ -74,30 +82,21 @@ fn mime_of(format: RoundupFormat) -> &'static str {
     }
 }
 
-/// Renders the edition as the builder shows it (saved or not) with the export renderer.
+/// Renders the edition as the builder shows it (saved or not) with the export renderer,
+/// on a worker thread (rendering and inlining the e-mail's CSS takes a while).
 #[tauri::command]
-pub fn preview_roundup(state: State<'_, AppState>, request: PreviewRequest) -> Result<PreviewPage, CommandError> {
+pub async fn preview_roundup<R: Runtime>(app: AppHandle<R>, request: PreviewRequest) -> Result<PreviewPage, CommandError> {
     check_id(&request.id)?;
-    check_roundup_fields(&request.fields)?;
-    let lib = state.library();
-    let stored = lib.roundup(&request.id)?;
-    let f = request.fields;
-    let shown = Roundup {
-        title: f.title,
-        edition_date: if f.edition_date.trim().is_empty() { stored.edition_date.clone() } else { f.edition_date },
-        lead: f.lead,
-        transition: f.transition,
-        items: f.items,
-        signoff: f.signoff,
-        ..stored
-    };
-    let text = render_roundup_with_library(&lib, &shown, request.format)?;
-    drop(lib);
-    let bytes = text.len();
-    let key = format!("{}/{}", request.id, request.format.as_str());
-    state.previews.put(key.clone(), Page { mime: mime_of(request.format), body: text.into_bytes() });
-    let n = state.previews_served.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
-    Ok(PreviewPage { path: format!("{key}/{n}"), bytes })
+    on_library(&app, move |lib, state| {
+        let shown = lib.roundup_as_shown(&request.id, request.fields)?;
+        let text = render_roundup_with_library(lib, &shown, request.format)?;
+        let bytes = text.len();
+        let key = format!("{}/{}", request.id, request.format.as_str());
+        state.previews.put(key.clone(), Page { mime: mime_of(request.format), body: text.into_bytes() });
+        let n = state.previews_served.fetch_add(1, std::sync::atomic::Ordering::Relaxed);
+        Ok(PreviewPage { path: format!("{key}/{n}"), bytes })
+    })
+    .await
 }
 
 /// Serves `ID/FORMAT/N` from the latest renderings; anything else is 404.
@@ -122,4 +121,22 @@ pub fn serve_preview<R: Runtime>(ctx: UriSchemeContext<'_, R>, request: Request<
             .body(Cow::Borrowed(&b"no preview"[..])),
     };
     response.unwrap_or_else(|_| Response::new(Cow::Borrowed(&b""[..])))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_store_keeps_the_latest_renderings_only() {
+        let previews = Previews::default();
+        for i in 0..(PREVIEWS_KEPT + 5) {
+            previews.put(format!("edition-{i}/html"), Page { mime: "text/html", body: vec![b'x'; 10] });
+            previews.put(format!("edition-{i}/html"), Page { mime: "text/html", body: vec![b'y'; 10] });
+        }
+        assert_eq!(previews.pages.lock().unwrap().len(), PREVIEWS_KEPT);
+        assert!(previews.get("edition-0/html").is_none(), "the oldest went");
+        let (_, newest) = previews.get(&format!("edition-{}/html", PREVIEWS_KEPT + 4)).unwrap();
+        assert_eq!(newest, vec![b'y'; 10], "a key keeps its latest rendering");
+    }
 }

@@ -48,12 +48,12 @@ fn article_only(lib: &Library, id: &str) -> Result<Article> {
     Ok(article)
 }
 
-/// One article in `format`, as text (for standard output); records an export revision.
-pub fn render_from_library(lib: &mut Library, id: &str, format: Format) -> Result<String> {
+/// One article in `format`, as text (for standard output). Records nothing: the caller
+/// records the export once the text is written (`Library::record_revision`), so a write
+/// that fails is not counted as an export.
+pub fn render_from_library(lib: &Library, id: &str, format: Format) -> Result<String> {
     let article = article_only(lib, id)?;
-    let out = with_context(lib, |ctx| render_article(&article, format, ctx))?;
-    lib.record_revision(id, SaveReason::Export)?;
-    Ok(out)
+    with_context(lib, |ctx| render_article(&article, format, ctx))
 }
 
 /// One article written to `dest` (a folder or a file path); records an export revision.

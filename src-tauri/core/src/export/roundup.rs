@@ -13,6 +13,7 @@ use super::{file_name_for, safe_file_name, write_atomic, Format};
 
 /// The formats an edition can leave in.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(rename_all = "lowercase")]
 pub enum RoundupFormat {
     /// A self-contained web page.
@@ -142,13 +143,11 @@ pub fn roundup_file_name(r: &Roundup, format: RoundupFormat) -> String {
     safe_file_name(&name, format.extension())
 }
 
-/// The stored edition `id` in `format`, as text (for standard output); records an export
-/// revision.
-pub fn render_roundup_from_library(lib: &mut Library, id: &str, format: RoundupFormat) -> Result<String> {
+/// The stored edition `id` in `format`, as text (for standard output). Records nothing:
+/// the caller records the export once the text is written (`Library::record_revision`).
+pub fn render_roundup_from_library(lib: &Library, id: &str, format: RoundupFormat) -> Result<String> {
     let r = lib.roundup(id)?;
-    let out = render_roundup_with_library(lib, &r, format)?;
-    lib.record_revision(id, SaveReason::Export)?;
-    Ok(out)
+    render_roundup_with_library(lib, &r, format)
 }
 
 /// The stored edition `id` written to `dest` (a folder, where it is named from its title,

@@ -1,4 +1,5 @@
-//! Import of files (Markdown, plain text, HTML) into articles.
+//! Import of files (Markdown, plain text, HTML) into articles and editions. All file
+//! reading of the core lives here.
 //!
 //! - [`read_article_file`] reads one file and converts it, or refuses it with an
 //!   [`Error::File`](crate::Error::File) whose reason a reporter can act on;
@@ -12,6 +13,8 @@
 //! node, paragraph, list item, list or blockquote, and only allowed links.
 
 mod builder;
+mod bulk;
+mod edition;
 mod files;
 mod html;
 mod markdown;
@@ -19,6 +22,8 @@ mod text;
 
 use std::path::Path;
 
+pub use bulk::{ImportAs, Imported, IMPORT_BATCH};
+pub use edition::{edition_from_paste, edition_from_text, html_as_text, read_edition_file, MAX_EDITION_BYTES};
 pub use files::{article_from_text, collect_files, read_article_file, read_import_text};
 pub use html::html_to_fields;
 pub use markdown::markdown_to_fields;

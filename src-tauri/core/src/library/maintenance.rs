@@ -205,7 +205,7 @@ impl Library {
         while let Some(r) = rows.next()? {
             let (id, hash): (i64, String) = (r.get(0)?, r.get(1)?);
             let data = r.get_ref(2)?.as_blob().map_err(rusqlite::Error::from)?;
-            if let Err(why) = decode_blob(&hash, data) {
+            if let Err(why) = decode_blob::<serde_json::Value>(&hash, data) {
                 bad += 1;
                 if bad <= MAX_LISTED {
                     problems.push(format!("stored revision content {id} is damaged: {why}"));

@@ -5,12 +5,13 @@
 //! in WAL mode, so a save that returned `Ok` survives a crash or a power cut.
 //!
 //! Map of the modules: `open` (refusing foreign files, connection settings), `migrate`
-//! (schema versions), `articles` (create, read, save, list, trash), `revisions` (history,
-//! compare, restore), `roundups` (weekend editions, stored beside their `articles` row), `bulk_import` (many
-//! files, in batches), `search`, `maintenance` (backup, check), `settings`, `assets`.
+//! (schema versions), `items` (the one lifecycle of articles and editions: version check,
+//! trash, status, saves and their revisions, revision read and restore), `articles` and
+//! `roundups` (what is each kind's own), `revisions` (blobs, history, compare), `search`,
+//! `maintenance` (backup, check), `settings`, `assets`. Importing files lives in `import`.
 mod articles;
 mod assets;
-mod bulk_import;
+mod items;
 mod maintenance;
 mod migrate;
 mod open;
@@ -27,7 +28,6 @@ use rusqlite::Connection;
 
 use crate::error::Result;
 
-pub use bulk_import::{ImportAs, Imported, IMPORT_BATCH};
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
 pub use types::*;
 

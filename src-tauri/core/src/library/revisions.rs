@@ -1,4 +1,5 @@
-//! Revisions: uncapped history of each article. The content of a revision (its fields as
+//! Revisions: uncapped history of each article and edition (read and restored through
+//! `items.rs`, for both kinds). The content of a revision (its fields as
 //! JSON) is stored once per distinct content in `blobs`, keyed by SHA-256 and compressed
 //! with DEFLATE (zlib); a revision row points at its blob.
 use std::io::{Read, Write};
@@ -6,12 +7,11 @@ use std::io::{Read, Write};
 use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
-use super::articles::{self, fields_of, not_found, prepare, status_from_sql};
+use super::items;
 use super::types::{DiffOp, DiffTag, FieldChange, Revision, RevisionDiff, RevisionInfo, SaveReason};
-use super::{now, parse_time, Library};
+use super::{parse_time, Library};
 use crate::error::{Error, Result};
 use crate::model::{ArticleFields, Status};
-use crate::text::counts::count_document;
 use crate::text::plain::doc_paragraphs;
 
 /// An autosave writes a revision only when the newest one is at least this old.
@@ -66,13 +66,14 @@ pub(crate) fn decompress(data: &[u8]) -> std::io::Result<Vec<u8>> {
     Ok(out)
 }
 
-/// Decodes a stored blob into fields, checking its hash.
-pub(crate) fn decode_blob(hash: &str, data: &[u8]) -> std::result::Result<ArticleFields, String> {
+/// Decodes a stored blob into the content it holds (an article's or an edition's fields),
+/// checking its hash first: a revision that does not match is damaged, whatever its kind.
+pub(crate) fn decode_blob<T: serde::de::DeserializeOwned>(hash: &str, data: &[u8]) -> std::result::Result<T, String> {
     let json = decompress(data).map_err(|e| format!("it does not decompress ({e})"))?;
     if hex(&Sha256::digest(&json)) != hash {
         return Err("its content does not match its SHA-256".into());
     }
-    serde_json::from_slice(&json).map_err(|e| format!("its content is not an article ({e})"))
+    serde_json::from_slice(&json).map_err(|e| format!("its content cannot be read ({e})"))
 }
 
 /// Stores content once; returns the blob's row id and hash.
@@ -209,7 +210,7 @@ fn field_changes(from: &Revision, to: &Revision) -> Vec<FieldChange> {
 impl Library {
     /// The revisions of an article, newest first.
     pub fn revisions(&self, article_id: &str) -> Result<Vec<RevisionInfo>> {
-        articles::load(&self.conn, article_id)?;
+        items::head(&self.conn, article_id, items::ANY)?;
         let mut stmt = self
             .conn
             .prepare_cached(&format!("SELECT {INFO_COLUMNS} FROM revisions r WHERE r.article_id = ?1 ORDER BY r.id DESC"))?;
@@ -217,26 +218,9 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<Vec<_>>>()?)
     }
 
-    /// One revision with its content.
+    /// One revision of an article with its content (checked against its SHA-256).
     pub fn revision(&self, article_id: &str, revision_id: i64) -> Result<Revision> {
-        super::roundups::refuse_roundup(&self.conn, article_id, "roundup_revision")?;
-        let row: Option<(RevisionInfo, String, String, Vec<u8>)> = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {INFO_COLUMNS}, r.status, b.hash, b.data FROM revisions r JOIN blobs b ON b.id = r.blob_id \
-                 WHERE r.article_id = ?1 AND r.id = ?2"
-            ))?
-            .query_row(params![article_id, revision_id], |r| Ok((info_from_row(r)?, r.get(6)?, r.get(7)?, r.get(8)?)))
-            .optional()?;
-        let Some((info, status, hash, data)) = row else {
-            if !self.contains(article_id)? {
-                return Err(not_found(article_id));
-            }
-            return Err(Error::NotFound { what: "revision", id: revision_id.to_string() });
-        };
-        let fields = decode_blob(&hash, &data)
-            .map_err(|why| Error::Database(format!("revision {revision_id} is damaged: {why}")))?;
-        let status = status_from_sql(6, &status)?;
+        let (info, fields, status) = items::read_revision::<ArticleFields>(&self.conn, article_id, revision_id)?;
         Ok(Revision { info, fields, status })
     }
 
@@ -252,46 +236,5 @@ impl Library {
             from: from.info,
             to: to.info,
         })
-    }
-
-    /// Puts the content of an old revision back as the article's current content (the
-    /// status stays), writing a new revision with reason `restore`. Needs the current
-    /// version as `base_version`, like a save.
-    pub fn restore_revision(&mut self, article_id: &str, revision_id: i64, base_version: i64) -> Result<crate::model::Article> {
-        super::roundups::refuse_roundup(&self.conn, article_id, "restore_roundup_revision")?;
-        let old = self.revision(article_id, revision_id)?;
-        let p = prepare(old.fields)?;
-        let tx = self.write()?;
-        let current = articles::load(&tx, article_id)?;
-        if current.trashed_at.is_some() {
-            return Err(Error::Invalid("the article is in the trash; restore it before restoring a revision".into()));
-        }
-        if current.version != base_version {
-            return Err(Error::Conflict { base: base_version, current: current.version });
-        }
-        let saved = if p.fields == fields_of(&current) {
-            write(&tx, article_id, &p.fields, current.status, current.version, p.counts.chars, SaveReason::Restore, &now())?;
-            crate::model::Article { counts: p.counts, ..current }
-        } else {
-            articles::update_content(&tx, current, p, SaveReason::Restore, RevisionPolicy::Always)?
-        };
-        tx.commit()?;
-        Ok(saved)
-    }
-
-    /// Writes a revision of the current content now, e.g. when the article is exported.
-    pub fn record_revision(&mut self, article_id: &str, reason: SaveReason) -> Result<RevisionInfo> {
-        let tx = self.write()?;
-        let a = articles::load(&tx, article_id)?;
-        if a.kind == crate::model::Kind::Roundup {
-            let info = super::roundups::write_current_revision(&tx, &a, a.status, a.version, reason, &now())?;
-            tx.commit()?;
-            return Ok(info);
-        }
-        let fields = fields_of(&a);
-        let chars = count_document(&fields.body).chars;
-        let info = write(&tx, article_id, &fields, a.status, a.version, chars, reason, &now())?;
-        tx.commit()?;
-        Ok(info)
     }
 }

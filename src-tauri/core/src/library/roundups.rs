@@ -6,20 +6,18 @@
 //! bookkeeping take it like an article. Its parts live as JSON in `roundups`; the library
 //! articles it uses are listed in `roundup_articles` for [`Library::article_usage`].
 //! Revisions of an edition hold its [`RoundupFields`] (same tables as articles).
-use rusqlite::{params, Connection, OptionalExtension, ToSql};
+use rusqlite::{params, Connection, OptionalExtension};
 
-use super::articles::{self, content_params, kind_from_sql, prepare, status_from_sql, Prepared};
-use super::revisions::{self, info_from_row, RevisionPolicy, INFO_COLUMNS};
-use super::types::{RevisionInfo, SaveOptions, SaveReason};
+use super::articles::{self, kind_from_sql, status_from_sql};
+use super::items::{self, Content, Derived, Staged};
+use super::types::{SaveOptions, SaveReason};
 use super::{now, Library};
 use crate::error::{Error, Result};
-use crate::model::{Article, ArticleFields, Block, Byline, Inline, Kind, Status};
+use crate::model::{ArticleFields, Block, Byline, Inline, Kind, Status};
 use crate::roundup::{Brief, Lead, Roundup, RoundupFields, RoundupRevision, Signoff};
 use crate::text::nfc;
 use crate::text::plain::doc_paragraphs;
 
-/// Most briefs one edition may hold.
-pub const MAX_BRIEFS: usize = 500;
 
 fn not_found(id: &str) -> Error {
     Error::NotFound { what: "roundup", id: id.to_string() }
@@ -34,15 +32,13 @@ fn optional_id(id: &Option<String>) -> Option<String> {
     id.as_deref().map(str::trim).filter(|s| !s.is_empty()).map(str::to_string)
 }
 
-/// Normalises and validates the fields: NFC text, a real `YYYY-MM-DD` date, http(s) links.
-fn normalize(f: RoundupFields, today: &str) -> Result<RoundupFields> {
-    let date = line(&f.edition_date);
-    let edition_date = if date.is_empty() { today.to_string() } else { date };
+/// Normalises and validates the fields: limits, NFC text, a real `YYYY-MM-DD` date,
+/// http(s) links.
+fn normalize(f: RoundupFields) -> Result<RoundupFields> {
+    f.check_limits()?;
+    let edition_date = line(&f.edition_date);
     if chrono::NaiveDate::parse_from_str(&edition_date, "%Y-%m-%d").is_err() {
         return Err(Error::Invalid(format!("the edition date {edition_date:?} is not a date like 2025-07-26")));
-    }
-    if f.items.len() > MAX_BRIEFS {
-        return Err(Error::Invalid(format!("an edition holds at most {MAX_BRIEFS} briefs; this one has {}", f.items.len())));
     }
     let mut items = Vec::with_capacity(f.items.len());
     for (i, b) in f.items.into_iter().enumerate() {
@@ -94,21 +90,43 @@ fn projection(f: &RoundupFields) -> ArticleFields {
     }
 }
 
-/// Fields made ready to store: normalised, with the projection and the lead body validated.
-struct Ready {
-    fields: RoundupFields,
-    content: String,
-    row: Prepared,
-}
+impl Content for RoundupFields {
+    const KIND: Kind = Kind::Roundup;
+    type Row = ArticleFields;
 
-fn ready(f: RoundupFields, today: &str) -> Result<Ready> {
-    f.lead.body.check_depth()?;
-    let mut fields = normalize(f, today)?;
-    let row = prepare(projection(&fields))?;
-    fields.lead.body = fields.lead.body.normalized();
-    let content = serde_json::to_string(&fields)
-        .map_err(|e| Error::Invalid(format!("the edition could not be stored: {e}")))?;
-    Ok(Ready { fields, content, row })
+    /// The date must be set (the callers fill an empty one); the lead body is NFC.
+    fn stage(self) -> Result<Staged<Self>> {
+        let mut fields = normalize(self)?;
+        fields.lead.body = fields.lead.body.normalized();
+        fields.lead.body.validate()?;
+        let row = articles::normalize_fields(projection(&fields))?;
+        let derived = Derived::of(&row)?;
+        Ok(Staged { fields, row, derived })
+    }
+
+    fn row(staged: &Staged<Self>) -> &ArticleFields {
+        &staged.row
+    }
+
+    fn stored(conn: &Connection, id: &str) -> Result<Self> {
+        Ok(load(conn, id)?.fields())
+    }
+
+    fn write_beside(conn: &Connection, id: &str, staged: &Staged<Self>) -> Result<()> {
+        let content = serde_json::to_string(&staged.fields)
+            .map_err(|e| Error::Invalid(format!("the edition could not be stored: {e}")))?;
+        conn.prepare_cached(
+            "INSERT INTO roundups (id, edition_date, content) VALUES (?1, ?2, ?3)              ON CONFLICT(id) DO UPDATE SET edition_date = excluded.edition_date, content = excluded.content",
+        )?
+        .execute(params![id, staged.fields.edition_date, content])?;
+        replace_refs(conn, id, &staged.fields)
+    }
+
+    /// An edition whose lead, transition and briefs would all be emptied.
+    fn empties(new: &Self, old: &Self) -> bool {
+        let empty = |f: &RoundupFields| f.lead.body.is_empty() && f.transition.trim().is_empty() && f.items.is_empty();
+        empty(new) && !empty(old)
+    }
 }
 
 fn replace_refs(conn: &Connection, id: &str, f: &RoundupFields) -> Result<()> {
@@ -157,30 +175,6 @@ fn load(conn: &Connection, id: &str) -> Result<Roundup> {
         trashed_at,
         version,
     })
-}
-
-/// Refuses an article-only operation (`use_instead` names the roundup one) on a roundup.
-pub(crate) fn refuse_roundup(conn: &Connection, id: &str, use_instead: &str) -> Result<()> {
-    let kind: Option<String> =
-        conn.prepare_cached("SELECT kind FROM articles WHERE id = ?1")?.query_row([id], |r| r.get(0)).optional()?;
-    if kind.as_deref() == Some(Kind::Roundup.as_str()) {
-        return Err(Error::Invalid(format!("{id} is a weekend roundup, not an article (use {use_instead})")));
-    }
-    Ok(())
-}
-
-/// Writes a revision of the edition stored for `a` (a roundup's `articles` row) with `status`.
-pub(crate) fn write_current_revision(
-    conn: &Connection,
-    a: &Article,
-    status: Status,
-    version: i64,
-    reason: SaveReason,
-    at: &str,
-) -> Result<RevisionInfo> {
-    let fields = load(conn, &a.id)?.fields();
-    let chars = crate::text::counts::count_document(&projection(&fields).body).chars;
-    revisions::write(conn, &a.id, &fields, status, version, chars, reason, at)
 }
 
 /// For `Library::check`: every roundup row has its parts, and they read back.
@@ -249,8 +243,8 @@ impl Library {
     }
 
     /// Creates an edition (status draft, version 1) and its first revision. An empty
-    /// sign-off takes the outlet's name and address from the settings; an empty edition
-    /// date is today in the outlet's time zone.
+    /// sign-off takes the outlet's (`Settings::edition_signoff`); an empty edition date is
+    /// today in the outlet's time zone.
     pub fn create_roundup(&mut self, fields: RoundupFields) -> Result<Roundup> {
         self.create_roundup_as(fields, Status::Draft, SaveReason::Create)
     }
@@ -259,18 +253,15 @@ impl Library {
     pub fn create_roundup_as(&mut self, mut fields: RoundupFields, status: Status, reason: SaveReason) -> Result<Roundup> {
         let settings = self.settings()?;
         if fields.signoff.outlet.trim().is_empty() && fields.signoff.email.trim().is_empty() {
-            fields.signoff = Signoff { outlet: settings.outlet_name.clone(), email: settings.outlet_email.clone() };
+            fields.signoff = settings.edition_signoff();
+        }
+        if fields.edition_date.trim().is_empty() {
+            fields.edition_date = today(&settings.time_zone);
         }
         self.fill_from_articles(&mut fields)?;
-        let r = ready(fields, &today(&settings.time_zone))?;
-        let id = uuid::Uuid::now_v7().to_string();
-        let at = now();
+        let staged = fields.stage()?;
         let tx = self.write()?;
-        articles::insert_row(&tx, &id, &r.row, status, Kind::Roundup, &at)?;
-        tx.prepare_cached("INSERT INTO roundups (id, edition_date, content) VALUES (?1, ?2, ?3)")?
-            .execute(params![id, r.fields.edition_date, r.content])?;
-        replace_refs(&tx, &id, &r.fields)?;
-        revisions::write(&tx, &id, &r.fields, status, 1, r.row.counts.chars, reason, &at)?;
+        let id = items::insert(&tx, &staged, status, reason, &now())?;
         let saved = load(&tx, &id)?;
         tx.commit()?;
         Ok(saved)
@@ -289,50 +280,32 @@ impl Library {
     }
 
     /// Like [`Library::save_roundup`], naming the reason (an explicit save writes a
-    /// revision whenever the content changed since the newest one).
+    /// revision whenever the content changed since the newest one). The same lifecycle as
+    /// an article's (`items::save`); an empty edition date keeps the stored one.
     pub fn save_roundup_with(&mut self, id: &str, base_version: i64, mut fields: RoundupFields, opts: SaveOptions) -> Result<Roundup> {
-        let current = load(&self.conn, id)?;
         if fields.edition_date.trim().is_empty() {
-            fields.edition_date = current.edition_date.clone();
+            fields.edition_date = load(&self.conn, id)?.edition_date;
         }
         self.fill_from_articles(&mut fields)?;
-        let r = ready(fields, &current.edition_date)?;
-        let tx = self.write()?;
-        let current = load(&tx, id)?;
-        if current.trashed_at.is_some() {
-            return Err(Error::Invalid(format!("the roundup \"{}\" is in the trash; restore it before changing it", current.title)));
-        }
-        if current.version != base_version {
-            return Err(Error::Conflict { base: base_version, current: current.version });
-        }
-        let policy = RevisionPolicy::for_reason(opts.reason);
-        let version = if r.fields == current.fields() { current.version } else { current.version + 1 };
-        if version != current.version {
-            let p = &r.row;
-            let (at, chars) = (now(), p.counts.chars as i64);
-            let mut args = content_params(p);
-            args.extend_from_slice(&[(":id", &id as &dyn ToSql), (":at", &at), (":version", &version), (":chars", &chars)]);
-            tx.prepare_cached(
-                "UPDATE articles SET headline = :headline, deck = :deck, byline_name = :byline_name, \
-                 byline_email = :byline_email, summary = :summary, body = :body, body_text = :body_text, \
-                 tags = :tags, tags_text = :tags_text, section = :section, language = :language, \
-                 updated_at = :at, version = :version, chars = :chars WHERE id = :id",
-            )?
-            .execute(args.as_slice())?;
-            tx.prepare_cached("UPDATE roundups SET edition_date = ?2, content = ?3 WHERE id = ?1")?
-                .execute(params![id, r.fields.edition_date, r.content])?;
-            replace_refs(&tx, id, &r.fields)?;
-        }
-        let write = match policy {
-            RevisionPolicy::Autosave => version != current.version && revisions::wanted(&tx, id, policy, &r.fields, current.status)?,
-            _ => revisions::wanted(&tx, id, policy, &r.fields, current.status)?,
-        };
-        if write {
-            revisions::write(&tx, id, &r.fields, current.status, version, r.row.counts.chars, opts.reason, &now())?;
-        }
-        let saved = load(&tx, id)?;
-        tx.commit()?;
-        Ok(saved)
+        items::save(self, id, base_version, fields, opts)?;
+        self.roundup(id)
+    }
+
+    /// The edition as the builder shows it: the stored bookkeeping with `fields` (saved or
+    /// not) over the stored parts; an empty edition date keeps the stored one. Nothing is
+    /// written: the live preview renders this.
+    pub fn roundup_as_shown(&self, id: &str, fields: RoundupFields) -> Result<Roundup> {
+        fields.check_limits()?;
+        let stored = load(&self.conn, id)?;
+        Ok(Roundup {
+            edition_date: if fields.edition_date.trim().is_empty() { stored.edition_date.clone() } else { fields.edition_date },
+            title: fields.title,
+            lead: fields.lead,
+            transition: fields.transition,
+            items: fields.items,
+            signoff: fields.signoff,
+            ..stored
+        })
     }
 
     /// The editions (live or in the trash) that use the article `article_id` as their lead
@@ -347,30 +320,17 @@ impl Library {
         Ok(rows.collect::<rusqlite::Result<_>>()?)
     }
 
-    /// One revision of an edition, with its content.
+    /// One revision of an edition, with its content (checked against its SHA-256).
     pub fn roundup_revision(&self, roundup_id: &str, revision_id: i64) -> Result<RoundupRevision> {
-        load(&self.conn, roundup_id)?;
-        let row: Option<(RevisionInfo, String, Vec<u8>)> = self
-            .conn
-            .prepare_cached(&format!(
-                "SELECT {INFO_COLUMNS}, r.status, b.data FROM revisions r JOIN blobs b ON b.id = r.blob_id \
-                 WHERE r.article_id = ?1 AND r.id = ?2"
-            ))?
-            .query_row(params![roundup_id, revision_id], |r| Ok((info_from_row(r)?, r.get(6)?, r.get(7)?)))
-            .optional()?;
-        let (info, status, data) = row.ok_or_else(|| Error::NotFound { what: "revision", id: revision_id.to_string() })?;
-        let damaged = |why: String| Error::Database(format!("revision {revision_id} is damaged: {why}"));
-        let json = revisions::decompress(&data).map_err(|e| damaged(e.to_string()))?;
-        let fields: RoundupFields = serde_json::from_slice(&json).map_err(|e| damaged(e.to_string()))?;
-        Ok(RoundupRevision { info, fields, status: status_from_sql(0, &status)? })
+        let (info, fields, status) = items::read_revision::<RoundupFields>(&self.conn, roundup_id, revision_id)?;
+        Ok(RoundupRevision { info, fields, status })
     }
 
     /// Puts an old revision's content back as the edition's content, writing a revision
     /// with reason `restore`. Needs the current version, like a save.
     pub fn restore_roundup_revision(&mut self, roundup_id: &str, revision_id: i64, base_version: i64) -> Result<Roundup> {
-        let old = self.roundup_revision(roundup_id, revision_id)?;
-        let opts = SaveOptions { reason: SaveReason::Restore, allow_emptying: true };
-        self.save_roundup_with(roundup_id, base_version, old.fields, opts)
+        self.restore_revision_of::<RoundupFields>(roundup_id, revision_id, base_version)?;
+        self.roundup(roundup_id)
     }
 }
 

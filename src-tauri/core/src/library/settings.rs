@@ -4,7 +4,34 @@ use rusqlite::params;
 use super::types::{Settings, NUMERIC_SETTINGS};
 use super::Library;
 use crate::error::{Error, Result};
+use crate::model::limits::{check_len, EMAIL_MAX, LANGUAGE_MAX, NAME_MAX};
 use crate::text::nfc;
+
+impl Settings {
+    /// Every field within its limit, a known time zone, a valid date format, an http(s)
+    /// site address, a language tag, and the brief limits in range.
+    pub fn validate(&self) -> Result<()> {
+        for (field, value, max) in [
+            ("outlet name", &self.outlet_name, NAME_MAX),
+            ("newsroom e-mail", &self.outlet_email, EMAIL_MAX),
+            ("site address", &self.site_url, 2000),
+            ("time zone", &self.time_zone, 64),
+            ("language", &self.language, LANGUAGE_MAX),
+            ("your name", &self.reporter_name, NAME_MAX),
+            ("your e-mail", &self.reporter_email, EMAIL_MAX),
+            ("date format", &self.date_format, 100),
+            ("sign-off", &self.signoff, 500),
+            ("logo", &self.logo_asset, 64),
+        ] {
+            check_len(field, value, max)?;
+        }
+        crate::export::outlet_from(self).validate()?;
+        if !(1..=2000).contains(&self.brief_max_chars) || !(1..=20).contains(&self.brief_max_sentences) {
+            return Err(Error::Invalid("a brief's limit is 1 to 2,000 characters and 1 to 20 sentences".into()));
+        }
+        Ok(())
+    }
+}
 
 impl Library {
     /// The settings; fields never saved keep their defaults (time zone Asia/Seoul, language ko).
@@ -24,8 +51,13 @@ impl Library {
             .map_err(|e| Error::Database(format!("the stored settings are damaged: {e}")))
     }
 
-    /// Replaces the settings (every text NFC-normalised and trimmed).
+    /// Replaces the settings (every text NFC-normalised and trimmed), once they pass
+    /// [`Settings::validate`] and the logo, when set, is an image of this library.
     pub fn set_settings(&mut self, s: &Settings) -> Result<()> {
+        s.validate()?;
+        if !s.logo_asset.is_empty() && self.asset(&s.logo_asset).is_err() {
+            return Err(Error::Invalid("the logo image is not in the library; choose it again".into()));
+        }
         let value = serde_json::to_value(s).map_err(|e| Error::Invalid(format!("the settings could not be stored: {e}")))?;
         let serde_json::Value::Object(map) = value else {
             return Err(Error::Invalid("the settings could not be stored".into()));

@@ -228,50 +228,5 @@ pub struct CheckReport {
     pub problems: Vec<String>,
 }
 
-/// The outlet and the reporter's own profile.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
-pub struct Settings {
-    pub outlet_name: String,
-    pub outlet_email: String,
-    pub site_url: String,
-    /// IANA time zone used to show and export times.
-    pub time_zone: String,
-    /// Interface language: "ko" or "en".
-    pub language: String,
-    /// The default byline of every new article.
-    pub reporter_name: String,
-    pub reporter_email: String,
-    /// How dates are shown in exports (strftime), e.g. `%Y.%m.%d %H:%M`.
-    pub date_format: String,
-    /// The sign-off line of editions, e.g. the outlet's name and newsroom address.
-    pub signoff: String,
-    /// The outlet's logo: an image asset id (SHA-256), or empty.
-    pub logo_asset: String,
-    /// The soft limit of a brief's summary, in characters and in sentences.
-    pub brief_max_chars: u32,
-    pub brief_max_sentences: u32,
-}
-
-/// Settings fields stored as numbers (every other field is text).
-pub(crate) const NUMERIC_SETTINGS: [&str; 2] = ["brief_max_chars", "brief_max_sentences"];
-
-impl Default for Settings {
-    fn default() -> Self {
-        Settings {
-            outlet_name: String::new(),
-            outlet_email: String::new(),
-            site_url: String::new(),
-            time_zone: "Asia/Seoul".into(),
-            language: "ko".into(),
-            reporter_name: String::new(),
-            reporter_email: String::new(),
-            date_format: "%Y.%m.%d %H:%M".into(),
-            signoff: String::new(),
-            logo_asset: String::new(),
-            brief_max_chars: 200,
-            brief_max_sentences: 3,
-        }
-    }
-}
+pub use crate::model::settings::Settings;
+pub(crate) use crate::model::settings::NUMERIC_SETTINGS;

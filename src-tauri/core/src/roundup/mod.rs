@@ -1,107 +1,11 @@
-//! Weekend roundups: one edition made of a lead, a transition line, briefs and a sign-off
-//! (DESIGN.md, "The weekend roundup").
-//!
-//! `mod.rs` holds the model, `meter` measures a brief's summary against the soft limit, `parse` turns an edition written as plain text into
-//! [`RoundupFields`], `file` reads such a text from disk. Storage lives in
-//! `library/roundups.rs` (`Library::create_roundup`, `roundup`, `save_roundup`, …).
-mod file;
+//! Weekend roundups: what is their own beyond the model (`model/edition.rs`): `parse`
+//! turns an edition written as plain text into [`RoundupFields`], `meter` measures a
+//! brief's summary against the outlet's soft limit. Storage lives in `library/roundups.rs`
+//! (`Library::create_roundup`, `roundup`, `save_roundup`, …); reading an edition file in
+//! `import/edition.rs`.
 mod meter;
 mod parse;
 
-use serde::{Deserialize, Serialize};
-
-use crate::model::{Doc, Kind, Status};
-
-pub use file::{edition_from_text, read_edition_file, read_text};
+pub use crate::model::edition::*;
 pub use meter::{count_sentences, summary_meter, SummaryMeter};
 pub use parse::{has_brief_markers, parse_edition, BRIEF_MARKERS, STRONG_MARKERS};
-
-/// The opening of an edition: an article from the library, or its own text. When it points
-/// at an article, `headline` and `body` are the edition's own copy of it.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
-pub struct Lead {
-    pub article_id: Option<String>,
-    pub headline: String,
-    pub body: Doc,
-}
-
-/// One brief. `headline` and `summary` are this edition's text; when the brief points at a
-/// library article they start as a copy of it and may be changed without touching the
-/// article (and survive its deletion). `link` is http or https only.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
-pub struct Brief {
-    pub article_id: Option<String>,
-    pub headline: String,
-    pub summary: String,
-    pub link: Option<String>,
-}
-
-/// The closing line: the outlet's name and its newsroom address.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
-pub struct Signoff {
-    pub outlet: String,
-    pub email: String,
-}
-
-/// What a reporter edits in an edition. Creating and saving a roundup both take this.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize, Default)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(default)]
-pub struct RoundupFields {
-    pub title: String,
-    /// `YYYY-MM-DD`; empty on create means today in the outlet's time zone.
-    pub edition_date: String,
-    pub lead: Lead,
-    pub transition: String,
-    pub items: Vec<Brief>,
-    pub signoff: Signoff,
-}
-
-/// A stored edition with its bookkeeping. `kind` is always [`Kind::Roundup`].
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-pub struct Roundup {
-    pub id: String,
-    // Always "roundup"; the narrower TypeScript type lets the UI tell an edition apart.
-    #[cfg_attr(feature = "ts", ts(type = "\"roundup\""))]
-    pub kind: Kind,
-    pub title: String,
-    pub edition_date: String,
-    pub lead: Lead,
-    pub transition: String,
-    pub items: Vec<Brief>,
-    pub signoff: Signoff,
-    pub status: Status,
-    pub created_at: String,
-    pub updated_at: String,
-    pub trashed_at: Option<String>,
-    pub version: i64,
-}
-
-impl Roundup {
-    /// The editable fields of this edition.
-    pub fn fields(&self) -> RoundupFields {
-        RoundupFields {
-            title: self.title.clone(),
-            edition_date: self.edition_date.clone(),
-            lead: self.lead.clone(),
-            transition: self.transition.clone(),
-            items: self.items.clone(),
-            signoff: self.signoff.clone(),
-        }
-    }
-}
-
-/// One stored revision of an edition.
-#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
-pub struct RoundupRevision {
-    pub info: crate::library::RevisionInfo,
-    pub fields: RoundupFields,
-    pub status: Status,
-}

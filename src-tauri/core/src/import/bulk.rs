@@ -9,11 +9,11 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use super::{Library, SaveReason};
+use super::{article_from_text, edition_from_text, read_article_file, read_edition_file, read_import_text, Format};
 use crate::error::{Error, Result};
-use crate::import::{article_from_text, read_article_file, read_import_text, Format};
+use crate::library::{Library, SaveReason};
 use crate::model::{ArticleFields, Kind, Status};
-use crate::roundup::{edition_from_text, has_brief_markers, read_edition_file, RoundupFields};
+use crate::roundup::{has_brief_markers, RoundupFields};
 
 /// Articles written per transaction.
 pub const IMPORT_BATCH: usize = 2000;
@@ -25,6 +25,18 @@ pub enum ImportAs {
     Roundup,
     /// A roundup when a text or Markdown file has brief marker lines (`■ ▲ ◆ ●`).
     Auto,
+}
+
+impl std::str::FromStr for ImportAs {
+    type Err = Error;
+    fn from_str(s: &str) -> Result<ImportAs> {
+        match s {
+            "article" => Ok(ImportAs::Article),
+            "roundup" => Ok(ImportAs::Roundup),
+            "auto" => Ok(ImportAs::Auto),
+            _ => Err(Error::Invalid(format!("{s:?} is not what a file can hold: use article, roundup or auto"))),
+        }
+    }
 }
 
 /// One file that arrived in the library.
@@ -49,7 +61,7 @@ fn read(file: &Path, as_: ImportAs) -> Result<Read> {
         ImportAs::Auto => {
             let (format, text) = read_import_text(file)?;
             if matches!(format, Format::Text | Format::Markdown) && has_brief_markers(&text) {
-                edition_from_text(file, &text).map(Read::Roundup)
+                edition_from_text(file, format, &text).map(Read::Roundup)
             } else {
                 article_from_text(file, format, &text).map(Read::Article)
             }
