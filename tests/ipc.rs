@@ -276,3 +276,36 @@ fn a_pasted_edition_becomes_a_roundup_with_its_parts() {
     let huge = invoke(&w, "import_roundup_text", json!({"text": "가".repeat(3_000_000)})).unwrap_err();
     assert!(huge["message"].as_str().unwrap().contains("too large"), "{huge}");
 }
+
+/// The commands that render or hash run on a worker thread, not on the thread that called
+/// them (in the real app, the main thread that draws the window): typing stays smooth
+/// while the preview renders and inlines the e-mail's CSS.
+#[test]
+fn the_library_is_used_off_the_calling_thread() {
+    let (app, _dir, _) = app_with_library();
+    let w = window(&app, "main");
+    let state = app.state::<newsdesk_app::AppState>();
+    let caller = std::thread::current().id();
+    let r = invoke(&w, "create_roundup", json!({"request": {"title": "판"}})).unwrap();
+    let fields = json!({"title": "판", "transition": "이어 주말 주요 뉴스입니다."});
+    for format in ["html", "email"] {
+        invoke(&w, "preview_roundup", json!({"request": {"id": r["id"], "fields": fields, "format": format}})).unwrap();
+        let ran_on = state.last_library_thread().expect("the preview used the library");
+        assert_ne!(ran_on, caller, "the {format} preview ran on the calling thread");
+    }
+    let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
+    let reply = get_ipc_response(
+        &w,
+        InvokeRequest {
+            cmd: "put_image".into(),
+            callback: CallbackFn(0),
+            error: CallbackFn(1),
+            url: "tauri://localhost".parse().unwrap(),
+            body: InvokeBody::Raw(png),
+            headers: Default::default(),
+            invoke_key: INVOKE_KEY.to_string(),
+        },
+    );
+    assert!(reply.is_ok(), "{reply:?}");
+    assert_ne!(state.last_library_thread(), Some(caller), "the image was stored on the calling thread");
+}

@@ -18,5 +18,8 @@ export default defineConfig({
   test: {
     include: ['tests/**/*.test.ts'],
     testTimeout: 60000,
+    // A machine whose Chromium has never started builds its font cache at the first
+    // launch, which can take far longer than vitest's 10 s default for a beforeAll hook.
+    hookTimeout: 180000,
   },
 });

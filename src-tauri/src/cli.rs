@@ -11,7 +11,7 @@ use serde::Serialize;
 use newsdesk_core::export::{self, Format, RoundupFormat};
 use newsdesk_core::import::{self, ImportAs};
 use newsdesk_core::library::{Library, ListFilter, SaveReason, SearchQuery};
-use newsdesk_core::model::limits::{check_len, SEARCH_MAX, TAG_MAX};
+use newsdesk_core::model::limits::{check_id, check_len, SEARCH_MAX, TAG_MAX};
 use newsdesk_core::model::{Item, Kind, Status};
 use newsdesk_core::text::plain::doc_to_plain;
 
@@ -291,6 +291,7 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
             }
         }
         Command::Show { id, json } => {
+            check_id(&id)?;
             let item = lib.item(&id)?;
             if json {
                 return match &item {
@@ -302,6 +303,7 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
             show(&lib, &item, &mut out)?;
         }
         Command::Revisions { id, json } => {
+            check_id(&id)?;
             let revs = lib.revisions(&id)?;
             if json {
                 return print_json(&revs).map(|()| ExitCode::SUCCESS);
@@ -311,6 +313,7 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
             }
         }
         Command::SetStatus { id, status } => {
+            check_id(&id)?;
             lib.set_status(&id, status)?;
             let item = lib.item(&id)?;
             writeln!(out, "{}\t{}", item.id(), item.status())?;
@@ -368,6 +371,7 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
 /// standard output. The export revision is recorded once the text is written, so a write
 /// that fails (a closed pipe, a full disk) is not counted as an export.
 fn export_one(lib: &mut Library, id: &str, format: &str, output: Option<PathBuf>) -> Result<ExitCode, Failure> {
+    check_id(id)?;
     let written = if lib.article(id)?.kind == Kind::Roundup {
         let Ok(format) = format.parse::<RoundupFormat>() else {
             return Ok(wrong_format(&format!(

@@ -156,3 +156,52 @@ fn check_finds_a_roundup_without_its_parts() {
     assert!(!report.ok && report.problems.iter().any(|p| p.contains(&r.id)), "{:?}", report.problems);
     assert!(lib.roundup(&r.id).is_err(), "a damaged edition is an error, not a panic");
 }
+
+/// A revision's content that no longer matches its SHA-256 is refused for an edition as it
+/// is for an article: read and restore go through the same check (`library/items.rs`).
+#[test]
+fn a_tampered_revision_is_refused_for_editions_and_articles_alike() {
+    use std::io::Write;
+    let (_d, path, mut lib) = library();
+    let r = lib.create_roundup(edition("진짜 판")).unwrap();
+    let a = lib.create_article(fields("진짜 기사", &["원래 본문"], &[]), Status::Draft).unwrap();
+    let mut f = r.fields();
+    f.title = "고친 판".into();
+    let r2 = lib.save_roundup_with(&r.id, r.version, f, SaveOptions { reason: SaveReason::Explicit, allow_emptying: false }).unwrap();
+    let a2 = lib.save_article(&a.id, a.version, fields("고친 기사", &["새 본문"], &[]), SaveOptions { reason: SaveReason::Explicit, allow_emptying: false }).unwrap();
+    let first_of = |lib: &newsdesk_core::library::Library, id: &str| lib.revisions(id).unwrap().last().unwrap().id;
+    let (r_first, a_first) = (first_of(&lib, &r.id), first_of(&lib, &a.id));
+    {
+        // Someone rewrites the first revisions' content: it still decompresses and parses,
+        // but says something the reporter never wrote.
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let forge = |json: String| {
+            let mut enc = flate2::write::ZlibEncoder::new(Vec::new(), flate2::Compression::default());
+            enc.write_all(json.as_bytes()).unwrap();
+            enc.finish().unwrap()
+        };
+        let mut forged_edition = edition("위조된 판");
+        forged_edition.edition_date = r.edition_date.clone();
+        let forged_article = fields("위조된 기사", &["쓴 적 없는 본문"], &[]);
+        for (rev, json) in [
+            (r_first, serde_json::to_string(&forged_edition).unwrap()),
+            (a_first, serde_json::to_string(&forged_article).unwrap()),
+        ] {
+            conn.execute(
+                "UPDATE blobs SET data = ?1 WHERE id = (SELECT blob_id FROM revisions WHERE id = ?2)",
+                rusqlite::params![forge(json), rev],
+            )
+            .unwrap();
+        }
+    }
+    for err in [
+        lib.roundup_revision(&r.id, r_first).unwrap_err(),
+        lib.restore_roundup_revision(&r.id, r_first, r2.version).unwrap_err(),
+        lib.revision(&a.id, a_first).unwrap_err(),
+        lib.restore_revision(&a.id, a_first, a2.version).unwrap_err(),
+    ] {
+        assert!(matches!(&err, Error::Database(m) if m.contains("does not match its SHA-256")), "{err}");
+    }
+    assert_eq!(lib.roundup(&r.id).unwrap().title, "고친 판", "nothing was restored");
+    assert_eq!(lib.article(&a.id).unwrap().headline, "고친 기사");
+}

@@ -19,13 +19,11 @@ import type {
   ListRequest,
   PreviewPage,
   RestoreRequest,
-  RestoreRoundupRequest,
   RevisionDiff,
   RevisionInfo,
   Roundup,
   RoundupFields,
   RoundupFormat,
-  RoundupStatusRequest,
   SaveRequest,
   SaveRoundupRequest,
   SearchPage,
@@ -35,12 +33,15 @@ import type {
   StatusRequest,
   UiSaveReason,
   Usage,
+  CommandName,
+  ExportRoundupRequest,
+  PreviewRequest,
 } from './types';
 
 // The requests and replies are generated from the Rust types (./types/generated).
 export type { ListPage, ListRequest, SaveRequest, Sort } from './types';
 
-async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
+async function call<T>(command: CommandName, args?: InvokeArgs): Promise<T> {
   try {
     return await invoke<T>(command, args);
   } catch (e) {
@@ -48,10 +49,11 @@ async function call<T>(command: string, args?: InvokeArgs): Promise<T> {
   }
 }
 
-/** Whatever a command rejected with, as `{kind, message}`. */
+/** Whatever a command rejected with, as `{kind, message, current?}`. */
 export function toCommandError(e: unknown): CommandError {
   if (e && typeof e === 'object' && 'kind' in e && 'message' in e) {
-    return { kind: String((e as CommandError).kind), message: String((e as CommandError).message) };
+    const err = e as CommandError;
+    return { kind: err.kind, message: String(err.message), ...(err.current ? { current: err.current } : {}) };
   }
   return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }
@@ -60,8 +62,8 @@ export const api = {
   appInfo: () => call<AppInfo>('app_info'),
   listArticles: (req: ListRequest = {}) => call<ListPage>('list_articles', { request: req }),
   /** Searches the articles, or the roundups. */
-  searchArticles: (text: string, limit = 50, kind: Kind = 'article', status: Status | null = null) =>
-    call<SearchPage>('search_articles', { request: { text, limit, kind, status } satisfies SearchRequest }),
+  searchArticles: (text: string, limit = 50, kind: Kind = 'article', status: Status | null = null, tag: string | null = null) =>
+    call<SearchPage>('search_articles', { request: { text, limit, kind, status, tag } satisfies SearchRequest }),
   getArticle: (id: string) => call<Article>('get_article', { id }),
   trashArticle: (id: string) => call<void>('trash_article', { id }),
   restoreArticle: (id: string) => call<void>('restore_article', { id }),
@@ -91,20 +93,23 @@ export const api = {
     }),
   restoreRoundupRevision: (id: string, revisionId: number, baseVersion: number) =>
     call<Roundup>('restore_roundup_revision', {
-      request: { id, revision_id: revisionId, base_version: baseVersion } satisfies RestoreRoundupRequest,
+      request: { id, revision_id: revisionId, base_version: baseVersion } satisfies RestoreRequest,
     }),
-  /** A new edition from pasted plain text (■ briefs, sign-off…). */
-  importRoundupText: (text: string) => call<Roundup>('import_roundup_text', { text }),
+  /** A new edition from a pasted one: plain text (■ briefs, sign-off…), or HTML when `html`. */
+  importRoundupText: (text: string, html = false) => call<Roundup>('import_roundup_text', { text, html }),
   createRoundup: (title = '') => call<Roundup>('create_roundup', { request: { title } satisfies CreateRoundupRequest }),
   getRoundup: (id: string) => call<Roundup>('get_roundup', { id }),
-  saveRoundup: (id: string, baseVersion: number, fields: RoundupFields, reason: UiSaveReason) =>
-    call<Roundup>('save_roundup', { request: { id, base_version: baseVersion, fields, reason } satisfies SaveRoundupRequest }),
-  setRoundupStatus: (id: string, status: Status) => call<Roundup>('set_roundup_status', { request: { id, status } satisfies RoundupStatusRequest }),
+  saveRoundup: (id: string, baseVersion: number, fields: RoundupFields, reason: UiSaveReason, allowEmptying = false) =>
+    call<Roundup>('save_roundup', {
+      request: { id, base_version: baseVersion, fields, reason, allow_emptying: allowEmptying } satisfies SaveRoundupRequest,
+    }),
+  setRoundupStatus: (id: string, status: Status) => call<Roundup>('set_roundup_status', { request: { id, status } satisfies StatusRequest }),
   briefFromArticle: (id: string) => call<Brief>('brief_from_article', { id }),
   articleUsage: (id: string) => call<Usage[]>('article_usage', { id }),
   /** Renders the edition as shown (saved or not); resolves to its path under the preview scheme. */
   previewRoundup: (id: string, fields: RoundupFields, format: RoundupFormat) =>
-    call<PreviewPage>('preview_roundup', { request: { id, fields, format } }),
+    call<PreviewPage>('preview_roundup', { request: { id, fields, format } satisfies PreviewRequest }),
   /** Opens the save dialog and writes the edition; null when the reporter cancelled. */
-  exportRoundup: (id: string, format: RoundupFormat) => call<string | null>('export_roundup', { request: { id, format } }),
+  exportRoundup: (id: string, format: RoundupFormat) =>
+    call<string | null>('export_roundup', { request: { id, format } satisfies ExportRoundupRequest }),
 };

@@ -1,21 +1,14 @@
-// The edition open in the roundup builder: its fields, its save state and the one
-// Autosaver that writes them back (the same rules as an article: 1.5 s idle, 10 s at most,
-// never inside an IME composition). `keys` gives each brief a stable identity on screen.
+// The edition open in the roundup builder: a document session (`lib/session.svelte.ts`,
+// the same one as an article's), and `briefs.keys`, a stable identity for each brief on
+// screen.
 import { api } from '../lib/api';
-import { Autosaver } from '../lib/autosave';
-import type { SaveState } from '../lib/save-state';
-import type { Brief, CommandError, Roundup, RoundupFields } from '../lib/types';
+import { isEmptyDoc } from '../lib/draft.svelte';
+import { DocumentSession } from '../lib/session.svelte';
+import type { Brief, Roundup, RoundupFields } from '../lib/types';
 import { moveBrief } from './briefs';
 
-export const edition = $state({
-  roundup: null as Roundup | null,
-  fields: null as RoundupFields | null,
-  keys: [] as number[],
-  save: { kind: 'idle' } as SaveState<Roundup>,
-  composing: false,
-  /** Counts loads: the lead editor is rebuilt when it changes. */
-  loads: 0,
-});
+/** Each brief's identity on screen, in the order of `edition.fields.items`. */
+export const briefs = $state({ keys: [] as number[] });
 
 let nextKey = 1;
 
@@ -30,98 +23,57 @@ function fieldsOf(r: Roundup): RoundupFields {
   };
 }
 
-function load(r: Roundup): void {
-  edition.roundup = r;
-  edition.fields = fieldsOf(r);
-  edition.keys = r.items.map(() => nextKey++);
-  edition.save = { kind: 'saved', at: r.updated_at };
-  edition.loads += 1;
+/** Nothing left of an edition's text: no lead, no transition, no brief. */
+function isEmptyEdition(f: RoundupFields): boolean {
+  return isEmptyDoc(f.lead.body) && !f.transition.trim() && f.items.length === 0;
 }
 
-async function write(reason: 'autosave' | 'explicit'): Promise<void> {
-  const r = edition.roundup;
-  const f = edition.fields;
-  if (!r || !f) return;
-  edition.save = { kind: 'saving' };
-  const sent = $state.snapshot(f) as RoundupFields;
-  try {
-    const saved = await api.saveRoundup(r.id, r.version, sent, reason);
-    if (edition.roundup?.id !== saved.id) return;
-    edition.roundup = saved;
-    edition.save = saver.dirty ? { kind: 'dirty' } : { kind: 'saved', at: saved.updated_at };
-  } catch (e) {
-    const err = e as CommandError;
-    if (err.kind === 'conflict') {
-      edition.save = { kind: 'conflict', theirs: await api.getRoundup(r.id) };
-      return;
-    }
-    edition.save = { kind: 'error', message: err.message };
-    throw e;
-  }
-}
+const session = new DocumentSession<Roundup, RoundupFields, RoundupFields>({
+  fieldsOf,
+  outgoing: (f) => $state.snapshot(f) as RoundupFields,
+  empties: (sent, r) => isEmptyEdition(sent) && !isEmptyEdition(fieldsOf(r)),
+  save: (r, fields, reason, allowEmptying) => api.saveRoundup(r.id, r.version, fields, reason, allowEmptying),
+  fetch: (id) => api.getRoundup(id),
+  loaded: (r) => {
+    briefs.keys = r.items.map(() => nextKey++);
+  },
+});
 
-const saver = new Autosaver(() => write('autosave'), { composing: () => edition.composing });
+/** The open edition's session (status changes, restores and exports go through it). */
+export const editionSession = session;
+
+/** The open edition (`item`), its fields, save state, composition and loads. */
+export const edition = session.state;
 
 /** Call after every edit of `edition.fields`. */
-export function touchEdition(): void {
-  if (edition.save.kind === 'conflict') return;
-  edition.save = { kind: 'dirty' };
-  saver.touch();
-}
-
-export async function flushEdition(): Promise<void> {
-  await saver.flush();
-}
-
+export const touchEdition = (): void => session.touch();
+export const flushEdition = (): Promise<void> => session.flush();
 /** Explicit save (Ctrl+S): records a revision. */
-export async function saveEditionNow(): Promise<void> {
-  saver.cancel();
-  await write('explicit');
-}
-
-export async function openEdition(r: Roundup): Promise<void> {
-  if (edition.roundup && edition.roundup.id !== r.id) await flushEdition().catch(() => {});
-  saver.cancel();
-  load(r);
-}
-
+export const saveEditionNow = (allowEmptying = false): Promise<void> => session.saveNow(allowEmptying);
+export const openEdition = (r: Roundup): Promise<void> => session.open(r);
 /** Replaces the open edition with what the library now holds. */
-export function replaceEdition(r: Roundup): void {
-  saver.cancel();
-  load(r);
-}
+export const replaceEdition = (r: Roundup): void => session.replace(r);
+/** Conflict: write my version over the one saved elsewhere. */
+export const keepMyEdition = (): Promise<void> => session.keepMine();
+/** Conflict: take the version saved elsewhere. */
+export const takeTheirEdition = (): void => session.takeTheirs();
 
 export function closeEdition(): void {
-  saver.cancel();
-  edition.roundup = null;
-  edition.fields = null;
-  edition.keys = [];
-  edition.save = { kind: 'idle' };
-}
-
-/** Conflict: write my version over the one saved elsewhere. */
-export async function keepMyEdition(): Promise<void> {
-  if (edition.save.kind !== 'conflict' || !edition.roundup) return;
-  edition.roundup = { ...edition.roundup, version: edition.save.theirs.version };
-  await write('explicit');
-}
-
-/** Conflict: take the version saved elsewhere. */
-export function takeTheirEdition(): void {
-  if (edition.save.kind === 'conflict') replaceEdition(edition.save.theirs);
+  session.close();
+  briefs.keys = [];
 }
 
 export function addBrief(brief: Brief): void {
   if (!edition.fields) return;
   edition.fields.items.push(brief);
-  edition.keys.push(nextKey++);
+  briefs.keys.push(nextKey++);
   touchEdition();
 }
 
 export function removeBrief(index: number): void {
   if (!edition.fields) return;
   edition.fields.items.splice(index, 1);
-  edition.keys.splice(index, 1);
+  briefs.keys.splice(index, 1);
   touchEdition();
 }
 
@@ -132,7 +84,7 @@ export function moveEditionBrief(from: number, to: number): number {
   const target = Math.max(0, Math.min(f.items.length - 1, to));
   if (target === from) return from;
   f.items = moveBrief(f.items, from, target);
-  edition.keys = moveBrief(edition.keys, from, target);
+  briefs.keys = moveBrief(briefs.keys, from, target);
   touchEdition();
   return target;
 }

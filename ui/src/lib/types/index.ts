@@ -13,10 +13,3 @@ export type * from './generated';
 export type ListItem = listItem;
 
 export const STATUSES: Status[] = ['draft', 'editing', 'ready', 'published'];
-
-// The export formats are still a string on the Rust side (articles) and a stand-in enum
-// (roundups, export/roundup_stub.rs) until the formats land, so they are kept here by hand.
-export type ExportFormat = 'html' | 'markdown' | 'text' | 'ninjs';
-
-/** The formats an edition can leave in (and be previewed in). */
-export type RoundupFormat = 'html' | 'email' | 'text' | 'markdown' | 'jsonfeed';

@@ -2,4 +2,4 @@
 import type { RoundupFields } from "./RoundupFields";
 import type { UiSaveReason } from "./UiSaveReason";
 
-export type SaveRoundupRequest = { id: string, base_version: number, fields: RoundupFields, reason: UiSaveReason, };
+export type SaveRoundupRequest = { id: string, base_version: number, fields: RoundupFields, reason: UiSaveReason, allow_emptying?: boolean, };

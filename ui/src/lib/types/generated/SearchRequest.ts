@@ -2,4 +2,4 @@
 import type { Kind } from "./Kind";
 import type { Status } from "./Status";
 
-export type SearchRequest = { text: string, limit?: number, offset?: number, status?: Status | null, kind?: Kind | null, };
+export type SearchRequest = { text: string, limit?: number, offset?: number, status?: Status | null, kind?: Kind | null, tag?: string | null, };
