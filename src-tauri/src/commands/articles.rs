@@ -2,7 +2,7 @@
 use serde::Deserialize;
 use tauri::{AppHandle, Runtime};
 
-use newsdesk_core::library::{RevisionDiff, RevisionInfo, SaveOptions, SaveReason};
+use newsdesk_core::library::{Library, RevisionDiff, RevisionInfo, SaveOptions, SaveReason};
 use newsdesk_core::model::limits::check_id;
 use newsdesk_core::model::{Article, ArticleFields, Status};
 
@@ -41,30 +41,43 @@ impl UiSaveReason {
     }
 }
 
+/// A save of an article's (`ArticleFields`) or an edition's (`RoundupFields`) fields.
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
-pub struct SaveRequest {
+pub struct SaveRequest<F> {
     pub id: String,
     pub base_version: i64,
-    pub fields: ArticleFields,
+    pub fields: F,
     pub reason: UiSaveReason,
     #[serde(default)]
     #[cfg_attr(feature = "ts", ts(optional = nullable))]
     pub allow_emptying: bool,
 }
 
-/// Saves the reporter's fields over `base_version`; a stale base is a `conflict` error that
-/// carries the stored article.
-#[tauri::command]
-pub async fn save_article<R: Runtime>(app: AppHandle<R>, request: SaveRequest) -> Result<Article, CommandError> {
+/// What saving one kind of item is: `Library::save_article` or `Library::save_roundup_with`.
+pub(crate) type SaveFn<F, T> = fn(&mut Library, &str, i64, F, SaveOptions) -> newsdesk_core::Result<T>;
+
+/// Saves the fields over `base_version`; a stale base is a `conflict` error that carries the
+/// stored item.
+pub(crate) async fn save_item<R: Runtime, F: Send + 'static, T: Send + 'static>(
+    app: &AppHandle<R>,
+    request: SaveRequest<F>,
+    save: SaveFn<F, T>,
+) -> Result<T, CommandError> {
     check_id(&request.id)?;
-    on_library(&app, move |lib, _| {
+    on_library(app, move |lib, _| {
         let opts = request.reason.options(request.allow_emptying);
-        let saved = lib.save_article(&request.id, request.base_version, request.fields, opts);
+        let saved = save(lib, &request.id, request.base_version, request.fields, opts);
         conflict_with_current(lib, &request.id, saved)
     })
     .await
+}
+
+/// Saves the reporter's fields over `base_version`.
+#[tauri::command]
+pub async fn save_article<R: Runtime>(app: AppHandle<R>, request: SaveRequest<ArticleFields>) -> Result<Article, CommandError> {
+    save_item(&app, request, Library::save_article).await
 }
 
 #[derive(Debug, Clone, Deserialize)]
@@ -102,15 +115,29 @@ pub struct RestoreRequest {
     pub base_version: i64,
 }
 
-/// Restores a revision as the article's new content (itself a new revision).
-#[tauri::command]
-pub async fn restore_revision<R: Runtime>(app: AppHandle<R>, request: RestoreRequest) -> Result<Article, CommandError> {
+/// What restoring one kind of item is: `Library::restore_revision` or
+/// `Library::restore_roundup_revision`.
+pub(crate) type RestoreFn<T> = fn(&mut Library, &str, i64, i64) -> newsdesk_core::Result<T>;
+
+/// Restores a revision as the item's new content (itself a new revision, so a restore can
+/// be undone the same way); a stale base is a `conflict` carrying the stored item.
+pub(crate) async fn restore_item<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    request: RestoreRequest,
+    restore: RestoreFn<T>,
+) -> Result<T, CommandError> {
     check_id(&request.id)?;
-    on_library(&app, move |lib, _| {
-        let restored = lib.restore_revision(&request.id, request.revision_id, request.base_version);
+    on_library(app, move |lib, _| {
+        let restored = restore(lib, &request.id, request.revision_id, request.base_version);
         conflict_with_current(lib, &request.id, restored)
     })
     .await
+}
+
+/// Restores a revision as the article's new content.
+#[tauri::command]
+pub async fn restore_revision<R: Runtime>(app: AppHandle<R>, request: RestoreRequest) -> Result<Article, CommandError> {
+    restore_item(&app, request, Library::restore_revision).await
 }
 
 /// Moves an article or an edition to the trash (it can be restored; nothing is deleted).

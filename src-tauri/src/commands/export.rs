@@ -1,6 +1,6 @@
 //! Exporting the open article: the native save dialog is opened here, in Rust, so the
 //! webview never holds a filesystem permission; the file is written atomically.
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime};
@@ -10,6 +10,7 @@ use newsdesk_core::export::{
     export_all_from_library, export_from_library, export_roundup_from_library, file_name_for, roundup_file_name, Format,
     RoundupFormat,
 };
+use newsdesk_core::library::Library;
 use newsdesk_core::model::limits::check_id;
 use newsdesk_core::model::Status;
 
@@ -32,14 +33,38 @@ pub struct ExportRequest {
 /// Returns the path written, or `None` when the reporter cancelled the dialog.
 #[tauri::command]
 pub async fn export_article<R: Runtime>(app: AppHandle<R>, request: ExportRequest) -> Result<Option<String>, CommandError> {
-    check_id(&request.id)?;
-    let (id, format) = (request.id, request.format);
+    let f = request.format;
+    let suggest = move |lib: &Library, id: &str| Ok(file_name_for(&lib.article(id)?, f));
+    let write = move |lib: &mut Library, id: &str, dest: &Path| export_from_library(lib, id, f, dest);
+    export_item(&app, request.id, (f.as_str(), f.extension()), suggest, write).await
+}
+
+/// Asks where to save the edition (a name from its title and format, so the web page and
+/// the e-mail never share a file) and writes it. `None` when the reporter cancelled.
+#[tauri::command]
+pub async fn export_roundup<R: Runtime>(app: AppHandle<R>, request: ExportRoundupRequest) -> Result<Option<String>, CommandError> {
+    let f = request.format;
+    let suggest = move |lib: &Library, id: &str| Ok(roundup_file_name(&lib.roundup(id)?, f));
+    let write = move |lib: &mut Library, id: &str, dest: &Path| export_roundup_from_library(lib, id, f, dest);
+    export_item(&app, request.id, (f.as_str(), f.extension()), suggest, write).await
+}
+
+/// One item out through the save dialog: the suggested name, the dialog (filter name and
+/// extension), the write; `None` when the reporter cancelled.
+async fn export_item<R: Runtime>(
+    app: &AppHandle<R>,
+    id: String,
+    (filter, extension): (&'static str, &'static str),
+    suggest: impl FnOnce(&Library, &str) -> newsdesk_core::Result<String> + Send + 'static,
+    write: impl FnOnce(&mut Library, &str, &Path) -> newsdesk_core::Result<PathBuf> + Send + 'static,
+) -> Result<Option<String>, CommandError> {
+    check_id(&id)?;
     let suggested = {
         let id = id.clone();
-        on_library(&app, move |lib, _| Ok(file_name_for(&lib.article(&id)?, format))).await?
+        on_library(app, move |lib, _| Ok(suggest(lib, &id)?)).await?
     };
-    let Some(dest) = ask_where(&app, &suggested, format.as_str(), format.extension()) else { return Ok(None) };
-    let written = on_library(&app, move |lib, _| Ok(export_from_library(lib, &id, format, &dest)?)).await?;
+    let Some(dest) = ask_where(app, &suggested, filter, extension) else { return Ok(None) };
+    let written = on_library(app, move |lib, _| Ok(write(lib, &id, &dest)?)).await?;
     Ok(Some(written.display().to_string()))
 }
 
@@ -64,21 +89,6 @@ fn ask_where<R: Runtime>(app: &AppHandle<R>, suggested: &str, filter: &str, exte
 pub struct ExportRoundupRequest {
     pub id: String,
     pub format: RoundupFormat,
-}
-
-/// Asks where to save the edition (a name from its title) and writes it in `format`
-/// (web page, e-mail, text, Markdown or JSON Feed). `None` when the reporter cancelled.
-#[tauri::command]
-pub async fn export_roundup<R: Runtime>(app: AppHandle<R>, request: ExportRoundupRequest) -> Result<Option<String>, CommandError> {
-    check_id(&request.id)?;
-    let (id, format) = (request.id, request.format);
-    let suggested = {
-        let id = id.clone();
-        on_library(&app, move |lib, _| Ok(roundup_file_name(&lib.roundup(&id)?, format))).await?
-    };
-    let Some(dest) = ask_where(&app, &suggested, format.as_str(), format.extension()) else { return Ok(None) };
-    let written = on_library(&app, move |lib, _| Ok(export_roundup_from_library(lib, &id, format, &dest)?)).await?;
-    Ok(Some(written.display().to_string()))
 }
 
 #[derive(Debug, Clone, Deserialize)]

@@ -4,13 +4,13 @@ use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Runtime};
 
 use newsdesk_core::import::edition_from_paste;
-use newsdesk_core::library::SaveReason;
+use newsdesk_core::library::{Library, SaveReason};
 use newsdesk_core::model::limits::check_id;
 use newsdesk_core::model::Status;
 use newsdesk_core::roundup::{Brief, Roundup, RoundupFields};
 
-use super::articles::{RestoreRequest, StatusRequest, UiSaveReason};
-use super::{conflict_with_current, on_library};
+use super::articles::{restore_item, save_item, RestoreRequest, SaveRequest, StatusRequest};
+use super::on_library;
 use crate::error::CommandError;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -33,30 +33,10 @@ pub async fn get_roundup<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Ro
     on_library(&app, move |lib, _| Ok(lib.roundup(&id)?)).await
 }
 
-#[derive(Debug, Clone, Deserialize)]
-#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
-#[serde(deny_unknown_fields)]
-pub struct SaveRoundupRequest {
-    pub id: String,
-    pub base_version: i64,
-    pub fields: RoundupFields,
-    pub reason: UiSaveReason,
-    #[serde(default)]
-    #[cfg_attr(feature = "ts", ts(optional = nullable))]
-    pub allow_emptying: bool,
-}
-
-/// Saves the edition over `base_version`; a stale base is a `conflict` error that carries
-/// the stored edition.
+/// Saves the edition over `base_version`.
 #[tauri::command]
-pub async fn save_roundup<R: Runtime>(app: AppHandle<R>, request: SaveRoundupRequest) -> Result<Roundup, CommandError> {
-    check_id(&request.id)?;
-    on_library(&app, move |lib, _| {
-        let opts = request.reason.options(request.allow_emptying);
-        let saved = lib.save_roundup_with(&request.id, request.base_version, request.fields, opts);
-        conflict_with_current(lib, &request.id, saved)
-    })
-    .await
+pub async fn save_roundup<R: Runtime>(app: AppHandle<R>, request: SaveRequest<RoundupFields>) -> Result<Roundup, CommandError> {
+    save_item(&app, request, Library::save_roundup_with).await
 }
 
 #[tauri::command]
@@ -108,14 +88,8 @@ pub async fn import_roundup_text<R: Runtime>(app: AppHandle<R>, text: String, ht
     .await
 }
 
-/// Puts an old revision of the edition back as its content (itself a new revision, so the
-/// restore can be undone the same way).
+/// Puts an old revision of the edition back as its content.
 #[tauri::command]
 pub async fn restore_roundup_revision<R: Runtime>(app: AppHandle<R>, request: RestoreRequest) -> Result<Roundup, CommandError> {
-    check_id(&request.id)?;
-    on_library(&app, move |lib, _| {
-        let restored = lib.restore_roundup_revision(&request.id, request.revision_id, request.base_version);
-        conflict_with_current(lib, &request.id, restored)
-    })
-    .await
+    restore_item(&app, request, Library::restore_roundup_revision).await
 }
