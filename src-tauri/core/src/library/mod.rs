@@ -157,12 +157,14 @@ impl Library {
         }
         // TRUNCATE: every frame copied into the opened file, then the log emptied. SQLite
         // itself skips this at close once it sees the file moved, and leaves the log behind.
+        // Another window still reading the old file makes it busy: wait briefly, not the
+        // writers' minute (nothing more is written through this connection anyway).
+        let _ = self.conn.busy_timeout(std::time::Duration::from_millis(500));
         let complete = self
             .conn
             .query_row("PRAGMA main.wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))
             .map(|(busy, log, done)| busy == 0 && log == done)
             .unwrap_or(false);
-        let replaced = file_identity(&self.path).is_some();
         for (suffix, ours) in ["-wal", "-shm"].iter().zip(self.sidecars) {
             let side = open::sidecar(&self.path, suffix);
             if ours.is_none() || file_identity(&side) != ours {
@@ -170,11 +172,11 @@ impl Library {
             }
             if complete {
                 let _ = std::fs::remove_file(&side);
-            } else if replaced {
+            } else {
                 // Still holding frames another connection reads: keep them, but away from
-                // the replacement, under a name SQLite never opens.
+                // the name (a replacement may be there or arrive), where SQLite never looks.
                 let mut aside = side.clone().into_os_string();
-                aside.push(format!(".of-replaced-{}", std::process::id()));
+                aside.push(format!(".of-moved-{}", std::process::id()));
                 let _ = std::fs::rename(&side, aside);
             }
         }
