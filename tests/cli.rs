@@ -229,3 +229,54 @@ fn export_one_article_or_all_ready_ones() {
     assert_eq!(bad.status.code(), Some(2));
     assert_eq!(String::from_utf8_lossy(&bad.stderr).trim_end().lines().count(), 1);
 }
+
+/// Output that cannot be delivered: a reader that went away is no error of ours (exit 0,
+/// nothing on stderr, like other command-line tools); a full device is said in one line,
+/// exit 1; and an export that was not written is not recorded as an export.
+#[test]
+fn a_closed_or_full_output_is_handled_like_a_command_line_tool() {
+    use std::process::{Command, Stdio};
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let files: Vec<String> = (0..40)
+        .map(|i| write(dir.path(), &format!("{i}.md"), &format!("# 기사 {i}\n\n본문 {i}번째 문단입니다.\n")).display().to_string())
+        .collect();
+    let mut args = vec!["import"];
+    args.extend(files.iter().map(String::as_str));
+    ok_stdout(newsdesk(&lib, &args));
+    for verb in [&["list"][..], &["search", "문단"], &["list", "--json"]] {
+        let mut child = Command::new(common::BIN)
+            .arg("--library")
+            .arg(&lib)
+            .args(verb)
+            .env_remove("NEWSDESK_LIBRARY")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::piped())
+            .spawn()
+            .unwrap();
+        drop(child.stdout.take()); // the reader goes away before anything is read
+        let out = child.wait_with_output().unwrap();
+        assert_eq!(out.status.code(), Some(0), "{verb:?}: {}", String::from_utf8_lossy(&out.stderr));
+        assert_eq!(String::from_utf8_lossy(&out.stderr), "", "{verb:?} says nothing");
+    }
+    let id = json(newsdesk(&lib, &["list", "--json"]))[0]["id"].as_str().unwrap().to_string();
+    let revisions = || json(newsdesk(&lib, &["revisions", &id, "--json"])).as_array().unwrap().len();
+    let before = revisions();
+    let full = || std::fs::OpenOptions::new().write(true).open("/dev/full").unwrap();
+    for verb in [&["list"][..], &["export", &id, "--format", "text"]] {
+        let out = Command::new(common::BIN)
+            .arg("--library")
+            .arg(&lib)
+            .args(verb)
+            .env_remove("NEWSDESK_LIBRARY")
+            .stdout(full())
+            .output()
+            .unwrap();
+        let err = String::from_utf8_lossy(&out.stderr);
+        assert_eq!(out.status.code(), Some(1), "{verb:?}: {err}");
+        assert!(err.starts_with("newsdesk: the output could not be written") && err.lines().count() == 1, "{err}");
+    }
+    assert_eq!(revisions(), before, "the export that was never written is not recorded");
+    ok_stdout(newsdesk(&lib, &["export", &id, "--format", "text"]));
+    assert_eq!(revisions(), before + 1, "a written export is");
+}

@@ -10,7 +10,7 @@ use serde::Serialize;
 
 use newsdesk_core::export::{self, Format, RoundupFormat};
 use newsdesk_core::import::{self, ImportAs};
-use newsdesk_core::library::{Library, ListFilter, SaveReason, SearchQuery};
+use newsdesk_core::library::{Library, ListFilter, SearchQuery};
 use newsdesk_core::model::limits::{check_id, check_len, SEARCH_MAX, TAG_MAX};
 use newsdesk_core::model::{Item, Kind, Status};
 use newsdesk_core::text::plain::doc_to_plain;
@@ -201,7 +201,7 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
             return ExitCode::from(1);
         }
     };
-    let library = match Library::open(&path) {
+    let library = match open_for(cli.command.as_ref(), &path) {
         Ok(lib) => lib,
         Err(e) => {
             say_error(&e.to_string());
@@ -218,6 +218,24 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
                 ExitCode::from(1)
             }
         },
+    }
+}
+
+/// The library as `command` needs it. Reading verbs open it read-only (no lock, no write
+/// access needed, never waiting behind a writer), and fall back to an ordinary open where
+/// that is refused (a file not made yet, an older library to upgrade). `check`, `backup`
+/// and `export` open it for writing, so the export is recorded, and read it where it
+/// cannot be written (a read-only disk). The window and the writing verbs open it for
+/// writing.
+fn open_for(command: Option<&Command>, path: &std::path::Path) -> newsdesk_core::Result<Library> {
+    match command {
+        Some(Command::List { .. } | Command::Search { .. } | Command::Show { .. } | Command::Revisions { .. }) => {
+            Library::open_read_only(path).or_else(|first| Library::open(path).map_err(|_| first))
+        }
+        Some(Command::Check { .. } | Command::Backup { .. } | Command::Export { .. }) => {
+            Library::open(path).or_else(|first| Library::open_read_only(path).map_err(|_| first))
+        }
+        _ => Library::open(path),
     }
 }
 
@@ -399,9 +417,7 @@ fn export_one(lib: &mut Library, id: &str, format: &str, output: Option<PathBuf>
     };
     match written {
         Some(path) => print_all(&format!("{}\n", path.display()))?,
-        None => {
-            lib.record_revision(id, SaveReason::Export)?;
-        }
+        None => export::record_export(lib, id)?,
     }
     Ok(ExitCode::SUCCESS)
 }

@@ -20,6 +20,13 @@ pub enum Error {
     /// A file refused by import or export, with the reason.
     #[error("{}: {reason}", path.display())]
     File { path: PathBuf, reason: String },
+    /// A write through a library opened with `Library::open_read_only`.
+    #[error("{} was opened for reading only; nothing can be saved through it", path.display())]
+    ReadOnly { path: PathBuf },
+    /// A read-only open of a library an older build wrote: reading it needs an upgrade,
+    /// which needs write access.
+    #[error("{} was written by an older Newsdesk (library version {found}, this app uses {current}); open it once with write access to upgrade it", path.display())]
+    NeedsUpgrade { path: PathBuf, found: i64, current: i64 },
     #[error("the library database failed: {0}")]
     Database(String),
     #[error("{0}")]
@@ -38,6 +45,8 @@ pub enum ErrorKind {
     NotALibrary,
     TooNew,
     File,
+    ReadOnly,
+    NeedsUpgrade,
     Database,
     Permission,
     Io,
@@ -54,6 +63,8 @@ impl Error {
             Error::NotALibrary { .. } => ErrorKind::NotALibrary,
             Error::TooNew { .. } => ErrorKind::TooNew,
             Error::File { .. } => ErrorKind::File,
+            Error::ReadOnly { .. } => ErrorKind::ReadOnly,
+            Error::NeedsUpgrade { .. } => ErrorKind::NeedsUpgrade,
             Error::Database(_) => ErrorKind::Database,
             Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => ErrorKind::Permission,
             Error::Io(_) => ErrorKind::Io,
@@ -65,9 +76,10 @@ impl From<rusqlite::Error> for Error {
     fn from(e: rusqlite::Error) -> Error {
         use rusqlite::ErrorCode;
         match e.sqlite_error_code() {
-            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Database(
-                "the library is busy with another window or program; try again in a moment".into(),
-            ),
+            Some(ErrorCode::DatabaseBusy | ErrorCode::DatabaseLocked) => Error::Database(format!(
+                "the library stayed busy with another window or program (an import, a backup) for {} s; try again when it has finished",
+                crate::library::WRITE_BUSY_TIMEOUT.as_secs()
+            )),
             Some(ErrorCode::DiskFull) => Error::Database("the disk is full; free some space and save again".into()),
             Some(ErrorCode::ReadOnly) => Error::Database("the library file cannot be written (read-only)".into()),
             Some(ErrorCode::CannotOpen) => Error::Database(

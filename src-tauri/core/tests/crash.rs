@@ -8,7 +8,8 @@
 //! The children are this same test binary, re-executed with `--exact crash_child` (or
 //! `migration_child`) and the library's path in `NEWSDESK_CRASH_LIBRARY`.
 //! `NEWSDESK_CRASH_KILLS` sets how many kills (default 200), `NEWSDESK_CRASH_MIGRATION_KILLS`
-//! how many during migration (default 40); `scripts/prove.sh` runs the long versions.
+//! how many during migration (default 40), `NEWSDESK_CRASH_BACKUP_KILLS` how many during
+//! backups of a large library (default 12); `scripts/prove.sh` runs the long versions.
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
@@ -259,4 +260,107 @@ fn killed_migrations_leave_a_library_that_opens_whole() {
     }
     assert!(interrupted > 0, "no kill landed before the upgrade finished");
     eprintln!("{kills} kills during migration ({interrupted} before it finished), every library opened whole");
+}
+
+const BACKUP_CHILD_ENV: &str = "NEWSDESK_CRASH_BACKUP_CHILD";
+
+/// The backup child: backs the library up again and again into the folder, one line per
+/// finished backup.
+#[test]
+fn backup_child() {
+    let (Ok(path), Ok(folder)) = (std::env::var(LIBRARY_ENV), std::env::var(BACKUP_CHILD_ENV)) else { return };
+    let lib = Library::open(path.as_ref()).expect("child opens the library");
+    let mut out = std::io::stdout().lock();
+    for i in 0u64.. {
+        let dest = std::path::Path::new(&folder).join(format!("copy-{}-{i}.db", std::process::id()));
+        lib.backup(&dest).expect("child backs up");
+        writeln!(out, "backup {}", dest.display()).expect("stdout");
+        out.flush().expect("stdout");
+    }
+}
+
+fn hidden_in(folder: &std::path::Path) -> Vec<String> {
+    let mut names: Vec<String> = std::fs::read_dir(folder)
+        .unwrap()
+        .map(|e| e.unwrap().file_name().to_string_lossy().into_owned())
+        .filter(|n| n.starts_with('.') || n.contains(".tmp") || n.ends_with("-journal"))
+        .collect();
+    names.sort();
+    names
+}
+
+#[test]
+fn killed_backups_leave_no_leftovers() {
+    if std::env::var(LIBRARY_ENV).is_ok() {
+        return;
+    }
+    let kills: usize = std::env::var("NEWSDESK_CRASH_BACKUP_KILLS").ok().and_then(|s| s.parse().ok()).unwrap_or(12);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("big.db");
+    let backups = dir.path().join("backups");
+    std::fs::create_dir(&backups).unwrap();
+    // A library large enough (about 30 MB) that a backup takes a while.
+    let mut lib = Library::open(&path).unwrap();
+    for b in 0..6 {
+        let items = (0..500).map(|i| (content(b * 500 + i), Status::Draft)).collect();
+        lib.create_articles(items, SaveReason::Import).unwrap();
+    }
+    let expected = lib.count(&Default::default()).unwrap();
+    let started = std::time::Instant::now();
+    let probe = backups.join("probe.db");
+    lib.backup(&probe).unwrap();
+    let one_backup = started.elapsed();
+    std::fs::remove_file(&probe).unwrap();
+    let exe = std::env::current_exe().unwrap();
+    let mut rng = fastrand::Rng::with_seed(0xbac0_0b5e);
+    let (mut left_by_kills, mut finished, mut ours, mut verified) = (0usize, Vec::new(), 0usize, 0usize);
+    for round in 0..kills {
+        let mut child = Command::new(&exe)
+            .args(["backup_child", "--exact", "--nocapture", "--test-threads=1"])
+            .env(LIBRARY_ENV, &path)
+            .env(BACKUP_CHILD_ENV, &backups)
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        // Kill within the first few backups: mostly in the middle of one.
+        let window = (one_backup.as_micros() as u64).max(1_000) * 3 + 20_000;
+        std::thread::sleep(Duration::from_micros(rng.u64(5_000..window)));
+        child.kill().unwrap();
+        let out = child.wait_with_output().unwrap();
+        for line in String::from_utf8_lossy(&out.stdout).lines() {
+            if let Some(b) = line.strip_prefix("backup ") {
+                finished.push(std::path::PathBuf::from(b.trim()));
+            }
+        }
+        if !hidden_in(&backups).is_empty() {
+            left_by_kills += 1;
+        }
+        // The next backup cleans up after the killed one.
+        let dest = backups.join(format!("ours-{round}.db"));
+        lib.backup(&dest).unwrap_or_else(|e| panic!("round {round}: the backup after a kill failed: {e}"));
+        ours += 1;
+        assert_eq!(hidden_in(&backups), Vec::<String>::new(), "round {round}: a killed backup's temporary files are left");
+        if round % 10 == 0 || round + 1 == kills {
+            let copy = Library::open_read_only(&dest).unwrap();
+            assert_eq!(copy.count(&Default::default()).unwrap(), expected, "round {round}");
+            assert!(copy.check().unwrap().ok, "round {round}");
+        }
+        std::fs::remove_file(&dest).unwrap();
+        // Keep the folder small: check and remove the child's finished backups.
+        for b in finished.drain(..) {
+            let copy = Library::open_read_only(&b).unwrap_or_else(|e| panic!("finished backup {} does not open: {e}", b.display()));
+            assert_eq!(copy.count(&Default::default()).unwrap(), expected, "finished backup {} is not whole", b.display());
+            if rng.u8(..10) == 0 {
+                assert!(copy.check().unwrap().ok, "finished backup {} is not sound", b.display());
+            }
+            drop(copy);
+            std::fs::remove_file(&b).unwrap();
+            verified += 1;
+        }
+    }
+    assert!(left_by_kills > 0, "no kill landed in the middle of a backup");
+    eprintln!(
+        "{kills} kills during backups ({left_by_kills} left a temporary file, all removed by the next backup), {ours} backups after a kill and {verified} finished before one, all whole; 0 leftovers"
+    );
 }

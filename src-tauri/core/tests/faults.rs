@@ -127,6 +127,50 @@ fn a_read_only_folder_is_a_clear_error_and_nothing_is_lost() {
 }
 
 #[test]
+fn a_library_on_a_read_only_disk_can_be_read() {
+    let Some(fs) = Tmpfs::mount("8m", false) else { return };
+    let path = fs.path().join("ro.db");
+    let mut lib = Library::open(&path).unwrap();
+    let a = lib.create_article(fields("읽기 전용 디스크", &["목록, 검색, 검사는 된다"], &[]), Status::Ready).unwrap();
+    drop(lib);
+    // A log left beside the file (a writer killed before the disk became read-only) too.
+    let with_log = fs.path().join("with-log.db");
+    {
+        let mut lib = Library::open(&with_log).unwrap();
+        lib.create_article(fields("로그 속 기사", &["본문"], &[]), Status::Draft).unwrap();
+        std::fs::copy(&with_log, fs.path().join("copy.db")).unwrap();
+        std::fs::copy(newsdesk_sidecar(&with_log, "-wal"), fs.path().join("copy.db-wal")).unwrap();
+    }
+    fs.remount(true);
+    let before = files_in(fs.path());
+    let lib = Library::open_read_only(&path).unwrap_or_else(|e| panic!("read-only open on a read-only disk: {e}"));
+    assert_eq!(lib.list(&Default::default()).unwrap().len(), 1);
+    assert_eq!(lib.article(&a.id).unwrap().headline, "읽기 전용 디스크");
+    assert_eq!(lib.search(&newsdesk_core::library::SearchQuery::text("검색")).unwrap().total, 1);
+    assert!(lib.check().unwrap().ok);
+    drop(lib);
+    // With a log but no index it cannot be read safely; the message says why.
+    match Library::open_read_only(&fs.path().join("copy.db")) {
+        Ok(lib) => assert_eq!(lib.list(&Default::default()).unwrap().len(), 1),
+        Err(e) => assert!(!e.to_string().is_empty()),
+    }
+    assert_eq!(files_in(fs.path()), before, "nothing was created on the read-only disk");
+    // A backup into the read-only folder names the folder, not the library.
+    let (_dir, _p, mut elsewhere) = library();
+    elsewhere.create_article(fields("백업할 기사", &["본문"], &[]), Status::Draft).unwrap();
+    let err = elsewhere.backup(&fs.path().join("backup.db")).unwrap_err().to_string();
+    assert!(err.contains(&fs.path().display().to_string()) && err.contains("read-only disk"), "{err}");
+    assert!(!err.contains("library file"), "{err}");
+    fs.remount(false);
+}
+
+fn newsdesk_sidecar(p: &Path, suffix: &str) -> PathBuf {
+    let mut s = p.as_os_str().to_owned();
+    s.push(suffix);
+    s.into()
+}
+
+#[test]
 fn a_library_deleted_while_open_is_noticed_and_nothing_is_written_into_it() {
     let (dir, path, mut lib) = library();
     let a = lib.create_article(fields("지워질 파일", &["본문"], &[]), Status::Draft).unwrap();
@@ -135,7 +179,8 @@ fn a_library_deleted_while_open_is_noticed_and_nothing_is_written_into_it() {
     assert!(matches!(err, Error::File { .. }), "{err:?}");
     assert!(err.to_string().contains("deleted or moved"), "{err}");
     drop(lib);
-    // Put back (with its write-ahead log, still beside the old name), it holds what was saved.
+    // Put back, it holds what was saved (its log was folded into it and taken away from the
+    // old name when the move was noticed).
     std::fs::rename(dir.path().join("moved.db"), &path).unwrap();
     let back = Library::open(&path).unwrap();
     let kept = back.article(&a.id).unwrap();
@@ -162,10 +207,13 @@ fn a_library_replaced_while_open_is_noticed() {
 fn a_locked_library_is_busy_not_broken() {
     let (_dir, path, mut lib) = library();
     let a = lib.create_article(fields("잠긴 파일", &["본문"], &[]), Status::Draft).unwrap();
+    // Writers wait a minute by default; this one gives up sooner.
+    lib.set_busy_timeout(std::time::Duration::from_millis(300)).unwrap();
     let other = rusqlite::Connection::open(&path).unwrap();
     other.execute_batch("BEGIN EXCLUSIVE").unwrap();
     let err = lib.save_article(&a.id, a.version, fields("기다린 제목", &["본문"], &[]), SaveOptions::default()).unwrap_err();
     assert!(err.to_string().contains("busy"), "{err}");
+    assert!(err.to_string().contains("for 60 s"), "the message says how long it waited: {err}");
     other.execute_batch("COMMIT").unwrap();
     let saved = lib.save_article(&a.id, a.version, fields("기다린 제목", &["본문"], &[]), SaveOptions::default()).unwrap();
     assert_eq!(saved.version, a.version + 1);

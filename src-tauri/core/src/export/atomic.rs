@@ -4,6 +4,12 @@
 //! system), which is flushed to disk, renamed over the target, and then the folder itself
 //! is flushed so the rename survives a power cut. On any error the temporary file is
 //! removed and the target is left as it was.
+//!
+//! Targets that are not regular files are treated as `cp` and `install` treat them: a
+//! character device or a FIFO (`/dev/null`, `/dev/stdout`, a named pipe) is written into,
+//! never replaced; a symbolic link is followed and its target written atomically (the link
+//! stays a link); a folder, a block device or a socket is refused. Permissions are carried
+//! over only from a regular file being replaced.
 use std::fs::{self, File, OpenOptions};
 use std::io::{self, Write};
 use std::path::{Path, PathBuf};
@@ -33,19 +39,104 @@ pub fn write_atomic(path: &Path, bytes: &[u8]) -> Result<()> {
 /// [`write_atomic`], calling `hook` before each step; an error from `hook` counts as that
 /// step failing.
 pub(crate) fn write_atomic_with(path: &Path, bytes: &[u8], hook: &mut dyn FnMut(Step) -> io::Result<()>) -> Result<()> {
+    let fail = |reason: String| Error::File { path: path.to_path_buf(), reason };
+    if ends_with_separator(path) {
+        return Err(fail(if path.is_dir() {
+            "this is a folder; choose a file name inside it".into()
+        } else {
+            format!("the folder {} does not exist; choose an existing folder", missing_folder(path).display())
+        }));
+    }
+    let mut target = path.to_path_buf();
+    for _ in 0..40 {
+        let Ok(link) = fs::symlink_metadata(&target) else { break };
+        if !link.file_type().is_symlink() {
+            break;
+        }
+        match fs::metadata(&target) {
+            // A link to a device or a FIFO (`/dev/stdout`): write into what it points at.
+            Ok(m) if !m.is_file() && !m.is_dir() => break,
+            Ok(_) => match fs::canonicalize(&target) {
+                Ok(real) => target = real,
+                Err(_) => break,
+            },
+            // A dangling link: write the file it names, one level at a time.
+            Err(_) => match fs::read_link(&target) {
+                Ok(to) => target = target.parent().map(|p| p.join(&to)).unwrap_or(to),
+                Err(_) => break,
+            },
+        }
+    }
+    if let Ok(meta) = fs::metadata(&target) {
+        if !meta.is_file() && !meta.is_dir() {
+            return write_into_special(&target, &meta, bytes).map_err(|reason| fail(reason));
+        }
+    }
+    write_regular(path, &target, bytes, hook)
+}
+
+fn ends_with_separator(path: &Path) -> bool {
+    let s = path.as_os_str().as_encoded_bytes();
+    s.last().is_some_and(|b| *b == b'/' || (cfg!(windows) && *b == b'\\'))
+}
+
+/// The first folder on the way to `path` that does not exist (for "the folder … does not
+/// exist": the one the reporter has to create, not `.`).
+fn missing_folder(path: &Path) -> PathBuf {
+    let mut missing = path.to_path_buf();
+    let mut p = path;
+    while let Some(parent) = p.parent().filter(|p| !p.as_os_str().is_empty()) {
+        if parent.exists() {
+            break;
+        }
+        missing = parent.to_path_buf();
+        p = parent;
+    }
+    missing
+}
+
+/// Writes into a character device or a FIFO, as `cp` does; refuses other special files.
+fn write_into_special(target: &Path, meta: &fs::Metadata, bytes: &[u8]) -> std::result::Result<(), String> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::FileTypeExt;
+        let t = meta.file_type();
+        if t.is_block_device() {
+            return Err("this is a disk device, not a file; choose a file name".into());
+        }
+        if t.is_socket() {
+            return Err("this is a socket, not a file; choose a file name".into());
+        }
+        if t.is_char_device() || t.is_fifo() {
+            let what = if t.is_fifo() { "the pipe" } else { "the device" };
+            let mut f = OpenOptions::new().write(true).open(target).map_err(|e| format!("{what} cannot be opened for writing ({e})"))?;
+            return f.write_all(bytes).and_then(|()| f.flush()).map_err(|e| match e.raw_os_error() {
+                Some(ENOSPC) => format!("{what} is full (no space left); nothing more could be written"),
+                Some(EPIPE) => format!("{what} was closed before everything was written"),
+                _ => format!("writing into {what} failed ({e})"),
+            });
+        }
+    }
+    let _ = (target, meta, bytes);
+    Err("this is not a regular file; choose a file name".into())
+}
+
+/// The atomic write of a regular file: `target` is where the bytes go (`path` itself, or
+/// what a symbolic link at `path` points at), `path` is what errors name.
+fn write_regular(path: &Path, target: &Path, bytes: &[u8], hook: &mut dyn FnMut(Step) -> io::Result<()>) -> Result<()> {
     let fail = |reason: String| Error::File {
         path: path.to_path_buf(),
         reason,
     };
-    if path.file_name().is_none() {
+    if target.file_name().is_none() {
         return Err(fail("this is not a file name; choose a file to save to".into()));
     }
-    if path.is_dir() {
+    if target.is_dir() {
         return Err(fail(
             "a folder of this name is already there; choose another file name".into(),
         ));
     }
-    let folder = match path.parent() {
+    let folder = match target.parent() {
         Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
         _ => PathBuf::from("."),
     };
@@ -54,15 +145,18 @@ pub(crate) fn write_atomic_with(path: &Path, bytes: &[u8], hook: &mut dyn FnMut(
     let result = (|| -> io::Result<()> {
         hook(Step::Write)?;
         file.write_all(bytes)?;
-        if let Ok(meta) = fs::metadata(path) {
-            // Keep the permissions of the file being replaced.
-            let _ = file.set_permissions(meta.permissions());
+        match fs::metadata(target) {
+            // Keep the permissions of the (regular) file being replaced.
+            Ok(meta) if meta.is_file() => {
+                let _ = file.set_permissions(meta.permissions());
+            }
+            _ => {}
         }
         hook(Step::SyncFile)?;
         file.sync_all()?;
         drop(file);
         hook(Step::Rename)?;
-        fs::rename(&temp, path)?;
+        fs::rename(&temp, target)?;
         Ok(())
     })();
     if let Err(e) = result {
@@ -113,6 +207,7 @@ const EDQUOT_LINUX: i32 = 122;
 const EDQUOT_MAC: i32 = 69;
 const EROFS: i32 = 30;
 const ENOTDIR: i32 = 20;
+const EPIPE: i32 = 32;
 const ENAMETOOLONG_LINUX: i32 = 36;
 const ENAMETOOLONG_MAC: i32 = 63;
 
@@ -143,7 +238,8 @@ pub(crate) fn describe(e: &io::Error, folder: &Path) -> String {
         return if folder.exists() {
             format!("the file could not be created in {shown}; choose another folder")
         } else {
-            format!("the folder {shown} does not exist; choose an existing folder")
+            let missing = missing_folder(&folder.join("x"));
+            format!("the folder {} does not exist; choose an existing folder", missing.display())
         };
     }
     if e.kind() == K::InvalidFilename

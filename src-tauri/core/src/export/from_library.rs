@@ -37,6 +37,15 @@ pub(super) fn with_context<T>(lib: &Library, f: impl FnOnce(&RenderContext) -> R
     f(&ctx)
 }
 
+/// Records that item `id` left (an `export` revision), once it is written. A library
+/// opened read-only (`newsdesk export` on a read-only disk) exports without recording.
+pub fn record_export(lib: &mut Library, id: &str) -> Result<()> {
+    if !lib.is_read_only() {
+        lib.record_revision(id, SaveReason::Export)?;
+    }
+    Ok(())
+}
+
 /// The article `id`; a roundup is refused (it has formats of its own, see `roundup.rs`).
 fn article_only(lib: &Library, id: &str) -> Result<Article> {
     let article = lib.article(id)?;
@@ -60,7 +69,7 @@ pub fn render_from_library(lib: &Library, id: &str, format: Format) -> Result<St
 pub fn export_from_library(lib: &mut Library, id: &str, format: Format, dest: &Path) -> Result<PathBuf> {
     let article = article_only(lib, id)?;
     let path = with_context(lib, |ctx| export_article(&article, format, ctx, dest))?;
-    lib.record_revision(id, SaveReason::Export)?;
+    record_export(lib, id)?;
     Ok(path)
 }
 
@@ -77,7 +86,7 @@ pub fn export_all_from_library(
     let articles = rows.iter().map(|r| lib.article(&r.id)).collect::<Result<Vec<Article>>>()?;
     let report = with_context(lib, |ctx| export_articles(&articles, format, ctx, dir, progress))?;
     for a in &articles {
-        lib.record_revision(&a.id, SaveReason::Export)?;
+        record_export(lib, &a.id)?;
     }
     Ok(report)
 }

@@ -20,7 +20,7 @@ use std::path::{Path, PathBuf};
 pub use atomic::write_atomic;
 pub use batch::{export_articles, BatchReport, INDEX_FILE};
 pub use file_name::{safe_file_name, MAX_FILE_NAME_BYTES};
-pub use from_library::{export_all_from_library, export_from_library, outlet_from, render_from_library, templates_dir};
+pub use from_library::{export_all_from_library, export_from_library, outlet_from, record_export, render_from_library, templates_dir};
 pub use roundup::{
     export_roundup_from_library, render_roundup, render_roundup_from_library, render_roundup_with_library, roundup_file_name,
     RoundupFormat,

@@ -157,6 +157,6 @@ pub fn export_roundup_from_library(lib: &mut Library, id: &str, format: RoundupF
     let path = if dest.is_dir() { dest.join(roundup_file_name(&r, format)) } else { dest.to_path_buf() };
     let text = render_roundup_with_library(lib, &r, format)?;
     write_atomic(&path, text.as_bytes())?;
-    lib.record_revision(id, SaveReason::Export)?;
+    super::record_export(lib, id)?;
     Ok(path)
 }

@@ -30,17 +30,71 @@ fn sync_parent(path: &Path) -> Result<()> {
     Ok(())
 }
 
+/// Why a backup could not be written into `folder`, naming the folder (not the library).
+fn describe_folder_error(e: &std::io::Error, folder: &Path) -> String {
+    use std::io::ErrorKind as K;
+    let shown = folder.display();
+    match (e.kind(), e.raw_os_error()) {
+        (K::ReadOnlyFilesystem, _) | (_, Some(30)) => format!("the folder {shown} is on a read-only disk; choose another folder for the backup"),
+        (K::PermissionDenied, _) => format!("the folder {shown} cannot be written (it is read-only or you have no permission); choose another folder for the backup"),
+        (K::StorageFull, _) | (_, Some(28)) => format!("the disk of {shown} is full; free some space or choose another drive for the backup"),
+        (K::NotADirectory | K::AlreadyExists, _) | (_, Some(20)) => format!("{shown} is not a folder; choose a folder for the backup"),
+        (K::NotFound, _) => format!("the folder {shown} does not exist and could not be created; choose another folder"),
+        _ => format!("the backup could not be written into {shown} ({e})"),
+    }
+}
+
+/// Removes every `.NAME.tmp-PID` (and its `-journal`, `-wal`, `-shm`) in `folder` whose
+/// PID is not a running process: what killed backups left, whatever name they backed up to. Temporaries of live processes (another
+/// backup running now) and of this process are left alone. Where running processes cannot
+/// be told (no `/proc`), nothing is removed.
+fn remove_stale_temporaries(folder: &Path) {
+    if !Path::new("/proc/self").exists() {
+        return;
+    }
+    let Ok(entries) = fs::read_dir(folder) else { return };
+    for entry in entries.flatten() {
+        let file = entry.file_name();
+        let Some(rest) = file.to_str().filter(|f| f.starts_with('.')).and_then(|f| f.rsplit_once(".tmp-")).map(|(_, r)| r) else { continue };
+        let pid = ["-journal", "-wal", "-shm"].iter().fold(rest, |r, s| r.strip_suffix(s).unwrap_or(r));
+        let Ok(pid) = pid.parse::<u32>() else { continue };
+        if pid == std::process::id() || Path::new("/proc").join(pid.to_string()).exists() {
+            continue;
+        }
+        if entry.file_type().is_ok_and(|t| t.is_file()) {
+            let _ = fs::remove_file(entry.path());
+        }
+    }
+}
+
 impl Library {
     /// Writes a consistent copy of the library to `dest`, even while another connection is
     /// writing: the whole database is copied in one step of SQLite's online backup, under
     /// one read snapshot. The copy goes to a temporary file beside `dest`, is synced, then
     /// renamed. An existing `dest` is refused, never overwritten.
+    ///
+    /// The temporary file is `.NAME.tmp-PID` (written without a journal, so a killed backup
+    /// leaves one file, not a file and a `-journal` that open as an empty library); the
+    /// temporaries of backups to the same name whose process is gone are removed first.
     pub fn backup(&self, dest: &Path) -> Result<()> {
         if dest.exists() {
             return Err(file_error(dest, "a file with this name already exists; choose another name"));
         }
         let name = dest.file_name().ok_or_else(|| file_error(dest, "this is not a file name"))?;
+        let folder = match dest.parent() {
+            Some(p) if !p.as_os_str().is_empty() => p.to_path_buf(),
+            _ => std::path::PathBuf::from("."),
+        };
+        if let Err(e) = fs::create_dir_all(&folder) {
+            return Err(file_error(dest, describe_folder_error(&e, &folder)));
+        }
+        remove_stale_temporaries(&folder);
         let tmp = dest.with_file_name(format!(".{}.tmp-{}", name.to_string_lossy(), std::process::id()));
+        // Creating the temporary by hand first: a folder that cannot be written is named as
+        // such, not blamed on the library.
+        if let Err(e) = fs::OpenOptions::new().write(true).create(true).truncate(true).open(&tmp) {
+            return Err(file_error(dest, describe_folder_error(&e, &folder)));
+        }
         let result = self.backup_to(&tmp).and_then(|()| {
             fs::File::open(&tmp)?.sync_all()?;
             if dest.exists() {
@@ -65,6 +119,11 @@ impl Library {
             tmp,
             OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
         )?;
+        // A half-written temporary is thrown away, never rolled back: no journal (a killed
+        // backup's `-journal` made its temporary open as an empty library), and the file
+        // is synced once, whole, before the rename.
+        out.query_row("PRAGMA journal_mode = OFF", [], |_| Ok(()))?;
+        out.pragma_update(None, "synchronous", "OFF")?;
         {
             let backup = rusqlite::backup::Backup::new(&self.conn, &mut out)?;
             // -1: every page in one step, so the copy is one snapshot and never restarts.
@@ -84,7 +143,8 @@ impl Library {
                 }
             }
         }
-        // The copy says "WAL" in its header; fold any log into the file before closing.
+        // The copy says "WAL" in its header (the backup copies the source's pages); fold
+        // any log into the file and make it a plain rollback-journal file before closing.
         out.query_row("PRAGMA wal_checkpoint(TRUNCATE)", [], |_| Ok(()))?;
         out.query_row("PRAGMA journal_mode = DELETE", [], |_| Ok(()))?;
         out.close().map_err(|(_, e)| e)?;
@@ -138,6 +198,12 @@ impl Library {
         }
         if !stray.is_empty() {
             problems.push(format!("the search index holds {} row(s) of articles that no longer exist", stray.len()));
+        }
+        // FTS5's own structure check is an INSERT: it needs a writable connection (and the
+        // write lock). A read-only check does without it; the comparisons above and the
+        // text checks still run.
+        if self.read_only {
+            return Ok(());
         }
         let result = self.conn.execute(
             "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",

@@ -185,7 +185,18 @@ pub const SCHEMA_VERSION: i64 = MIGRATIONS.len() as i64;
 /// Brings the schema up to [`SCHEMA_VERSION`] in one transaction. Re-reads the version and
 /// the application id inside the transaction, so a newer or foreign file is refused even
 /// when another process changed it after the read-only inspection.
+///
+/// An up-to-date library is recognised with reads only, so opening it never waits for the
+/// write lock (a bulk import in another process holds it for a batch at a time).
 pub fn migrate(conn: &mut Connection, path: &Path) -> Result<i64> {
+    {
+        let tx = conn.transaction_with_behavior(TransactionBehavior::Deferred)?;
+        let app_id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
+        let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+        if app_id == APPLICATION_ID && version == SCHEMA_VERSION {
+            return Ok(version);
+        }
+    }
     let tx = conn.transaction_with_behavior(TransactionBehavior::Immediate)?;
     let app_id: i32 = tx.query_row("PRAGMA application_id", [], |r| r.get(0))?;
     let version: i64 = tx.query_row("PRAGMA user_version", [], |r| r.get(0))?;

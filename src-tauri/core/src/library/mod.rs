@@ -29,6 +29,7 @@ use rusqlite::Connection;
 use crate::error::Result;
 
 pub use migrate::{APPLICATION_ID, SCHEMA_VERSION};
+pub use open::{READ_BUSY_TIMEOUT, WRITE_BUSY_TIMEOUT};
 pub use types::*;
 
 /// An open library file.
@@ -40,6 +41,13 @@ pub struct Library {
     /// replaced while open: SQLite would go on writing into the unlinked file, and the
     /// reporter's work would vanish when the app closes.
     identity: Option<(u64, u64)>,
+    /// The write-ahead log and shared-memory index this connection uses (device and inode),
+    /// so that, once the library file was replaced, they can be told from the new file's.
+    sidecars: [Option<(u64, u64)>; 2],
+    /// Set once the connection was detached from a replaced or moved file (see
+    /// [`Library::check_file`]); from then on nothing is written.
+    detached: std::cell::Cell<bool>,
+    read_only: bool,
 }
 
 impl std::fmt::Debug for Library {
@@ -58,7 +66,7 @@ impl Library {
     /// inspected read-only before anything writes to it.
     pub fn open(path: &Path) -> Result<Library> {
         let (conn, schema_version) = open::open_connection(path)?;
-        let mut lib = Library { conn, path: path.to_path_buf(), schema_version, identity: file_identity(path) };
+        let mut lib = Library::with_connection(conn, path, schema_version, false);
         if search::has_pending(&lib.conn)? {
             // Queued by the upgrade to schema v3 (or by a search-index rebuild).
             lib.write()?.commit()?;
@@ -66,8 +74,48 @@ impl Library {
         Ok(lib)
     }
 
+    /// Opens the library at `path` for reading only: no write lock is ever taken, no
+    /// migration runs, nothing is created, and a reader never waits behind a writer (WAL
+    /// readers read the last committed state). Works on a read-only disk, a read-only file
+    /// and (when no write-ahead log is left beside it) a read-only folder.
+    ///
+    /// A missing file is [`crate::Error::File`]; a library that needs an upgrade is
+    /// [`crate::Error::NeedsUpgrade`] (open it once with [`Library::open`]); every write
+    /// through it is refused with [`crate::Error::ReadOnly`].
+    pub fn open_read_only(path: &Path) -> Result<Library> {
+        let (conn, schema_version) = open::open_read_only_connection(path)?;
+        Ok(Library::with_connection(conn, path, schema_version, true))
+    }
+
+    fn with_connection(conn: Connection, path: &Path, schema_version: i64, read_only: bool) -> Library {
+        Library {
+            conn,
+            path: path.to_path_buf(),
+            schema_version,
+            identity: file_identity(path),
+            sidecars: [file_identity(&open::sidecar(path, "-wal")), file_identity(&open::sidecar(path, "-shm"))],
+            detached: std::cell::Cell::new(false),
+            read_only,
+        }
+    }
+
+    /// Whether this library was opened with [`Library::open_read_only`].
+    pub fn is_read_only(&self) -> bool {
+        self.read_only
+    }
+
+    /// How long a write waits for another writer (a bulk import, another window) before it
+    /// fails "busy"; [`WRITE_BUSY_TIMEOUT`] unless changed.
+    pub fn set_busy_timeout(&mut self, wait: std::time::Duration) -> Result<()> {
+        self.conn.busy_timeout(wait)?;
+        Ok(())
+    }
+
     /// Begins a write, once the library file is known to be the one that was opened.
     pub(crate) fn write(&mut self) -> Result<WriteTx<'_>> {
+        if self.read_only {
+            return Err(crate::Error::ReadOnly { path: self.path.clone() });
+        }
         self.check_file()?;
         Ok(WriteTx(self.conn.transaction_with_behavior(rusqlite::TransactionBehavior::Immediate)?))
     }
@@ -75,9 +123,18 @@ impl Library {
     /// Refuses to write when the library file was deleted, moved or replaced since it was
     /// opened: what is on screen is still there to copy, and nothing is written into a file
     /// that no longer has a name.
+    ///
+    /// When it finds the file gone or replaced, it also detaches this connection from the
+    /// name: what the connection committed is checkpointed into the file it opened (which
+    /// lives on under its new name, or unlinked), and its write-ahead log and index are
+    /// removed from beside the name, so they can never be applied to the replacement.
     pub fn check_file(&self) -> Result<()> {
         let Some(opened) = self.identity else { return Ok(()) };
-        match file_identity(&self.path) {
+        let now = file_identity(&self.path);
+        if now != Some(opened) {
+            self.detach();
+        }
+        match now {
             None => Err(crate::Error::File {
                 path: self.path.clone(),
                 reason: "the library file was deleted or moved while Newsdesk had it open; nothing more is saved there. Copy what is on screen, then reopen the library".into(),
@@ -87,6 +144,49 @@ impl Library {
                 reason: "the library file was replaced by another file while Newsdesk had it open; nothing was written to it. Copy what is on screen, then reopen the library".into(),
             }),
             Some(_) => Ok(()),
+        }
+    }
+}
+
+impl Library {
+    /// See [`Library::check_file`]. Runs once; never fails (the caller reports the
+    /// replacement itself).
+    fn detach(&self) {
+        if self.detached.replace(true) {
+            return;
+        }
+        // TRUNCATE: every frame copied into the opened file, then the log emptied. SQLite
+        // itself skips this at close once it sees the file moved, and leaves the log behind.
+        // Another window still reading the old file makes it busy: wait briefly, not the
+        // writers' minute (nothing more is written through this connection anyway).
+        let _ = self.conn.busy_timeout(std::time::Duration::from_millis(500));
+        let complete = self
+            .conn
+            .query_row("PRAGMA main.wal_checkpoint(TRUNCATE)", [], |r| Ok((r.get::<_, i64>(0)?, r.get::<_, i64>(1)?, r.get::<_, i64>(2)?)))
+            .map(|(busy, log, done)| busy == 0 && log == done)
+            .unwrap_or(false);
+        for (suffix, ours) in ["-wal", "-shm"].iter().zip(self.sidecars) {
+            let side = open::sidecar(&self.path, suffix);
+            if ours.is_none() || file_identity(&side) != ours {
+                continue; // not ours (the replacement's own, or already gone)
+            }
+            if complete {
+                let _ = std::fs::remove_file(&side);
+            } else {
+                // Still holding frames another connection reads: keep them, but away from
+                // the name (a replacement may be there or arrive), where SQLite never looks.
+                let mut aside = side.clone().into_os_string();
+                aside.push(format!(".of-moved-{}", std::process::id()));
+                let _ = std::fs::rename(&side, aside);
+            }
+        }
+    }
+}
+
+impl Drop for Library {
+    fn drop(&mut self) {
+        if !self.read_only && self.identity.is_some() && file_identity(&self.path) != self.identity {
+            self.detach();
         }
     }
 }

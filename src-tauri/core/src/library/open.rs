@@ -12,8 +12,14 @@ use crate::error::{Error, Result};
 
 const SQLITE_MAGIC: &[u8; 16] = b"SQLite format 3\0";
 
-/// How long a write waits for another connection (another window, a backup) to finish.
-pub const BUSY_TIMEOUT: Duration = Duration::from_secs(5);
+/// How long a write waits for another writer (another window, a bulk import committing a
+/// batch, a backup) to finish before it fails "busy". A bulk import holds the write lock
+/// for one batch at a time (seconds on a slow disk), so a writer behind it waits its turn.
+pub const WRITE_BUSY_TIMEOUT: Duration = Duration::from_secs(60);
+
+/// How long a read-only connection waits: WAL readers never wait for writers; they only
+/// wait for the moment a last connection closes or a crashed writer's log is recovered.
+pub const READ_BUSY_TIMEOUT: Duration = Duration::from_secs(10);
 
 /// Opens (or creates) the library at `path` and returns the connection and schema version.
 pub fn open_connection(path: &Path) -> Result<(Connection, i64)> {
@@ -41,9 +47,61 @@ pub fn open_connection(path: &Path) -> Result<(Connection, i64)> {
     Ok((conn, version))
 }
 
+/// Opens the existing library at `path` read-only (see `Library::open_read_only`).
+pub fn open_read_only_connection(path: &Path) -> Result<(Connection, i64)> {
+    match fs::metadata(path) {
+        Ok(m) if m.is_dir() => return Err(not_a_library(path, "it is a folder")),
+        Ok(m) if m.len() == 0 => return Err(not_a_library(path, "it is an empty file")),
+        Ok(_) => {}
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(Error::File { path: path.to_path_buf(), reason: "there is no library here".into() })
+        }
+        Err(e) => return Err(e.into()),
+    }
+    inspect(path)?;
+    let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
+    let conn = Connection::open_with_flags(path, flags)?;
+    conn.busy_timeout(READ_BUSY_TIMEOUT)?;
+    let conn = match read_settings(&conn) {
+        Ok(()) => conn,
+        // A WAL library in a folder where the `-shm` index cannot be created (a read-only
+        // folder or mount). With no log beside it, nothing but the file holds the library
+        // and nobody can be writing it (a writer would need to create the log there too),
+        // so the file is read as immutable: no locks, no `-shm`.
+        Err(e) if cannot_open_index(&e) && wal_is_empty(path) => {
+            drop(conn);
+            let conn = Connection::open_with_flags(immutable_uri(path), flags)?;
+            read_settings(&conn)?;
+            conn
+        }
+        Err(e) => return Err(e.into()),
+    };
+    let version: i64 = conn.query_row("PRAGMA user_version", [], |r| r.get(0))?;
+    if version < SCHEMA_VERSION {
+        return Err(Error::NeedsUpgrade { path: path.to_path_buf(), found: version, current: SCHEMA_VERSION });
+    }
+    Ok((conn, version))
+}
+
+fn read_settings(conn: &Connection) -> rusqlite::Result<()> {
+    conn.pragma_update(None, "foreign_keys", "ON")?;
+    conn.pragma_update(None, "trusted_schema", "OFF")?;
+    conn.pragma_update(None, "cache_size", -32768)?;
+    // The first read: this is where a missing `-shm` shows.
+    conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
+}
+
+fn cannot_open_index(e: &rusqlite::Error) -> bool {
+    matches!(e.sqlite_error_code(), Some(rusqlite::ErrorCode::CannotOpen | rusqlite::ErrorCode::ReadOnly))
+}
+
+fn wal_is_empty(path: &Path) -> bool {
+    fs::metadata(sidecar(path, "-wal")).map(|m| m.len() == 0).unwrap_or(true)
+}
+
 /// Connection settings every library connection uses.
 pub fn configure(conn: &Connection) -> Result<()> {
-    conn.busy_timeout(BUSY_TIMEOUT)?;
+    conn.busy_timeout(WRITE_BUSY_TIMEOUT)?;
     let mode: String = conn.query_row("PRAGMA journal_mode = WAL", [], |r| r.get(0))?;
     if !mode.eq_ignore_ascii_case("wal") {
         return Err(Error::Database(format!(
