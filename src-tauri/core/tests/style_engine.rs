@@ -101,9 +101,9 @@ fn planted_mistakes_in_an_edition_carry_field_and_brief() {
     assert_eq!(
         got,
         vec![
-            ("space.double".to_string(), Field::Transition, 2, 4, "  ".to_string()),
+            ("space.double".to_string(), Field::Transition, 4, 6, "  ".to_string()),
             ("ko.loanword".to_string(), Field::BriefHeadline, 2, 5, "컨텐츠".to_string()),
-            ("ko.hayeotda".to_string(), Field::BriefSummary, 8, 11, "하였다".to_string()),
+            ("ko.hayeotda".to_string(), Field::BriefSummary, 9, 12, "하였다".to_string()),
         ]
     );
     let f = CompiledBook::default_book().check_roundup(&e, &StyleContext::default(), &[]);
