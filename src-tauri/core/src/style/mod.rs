@@ -23,7 +23,7 @@
 //! let text = "시는 새 노선을 발표하였다.";
 //! let findings = book.check_field(Field::Body, None, text, &StyleContext::default());
 //! assert_eq!(findings[0].rule, "ko.hayeotda");
-//! assert_eq!((findings[0].start, findings[0].end), (9, 13));
+//! assert_eq!((findings[0].start, findings[0].end), (11, 14));
 //! assert_eq!(apply_fix(text, &findings[0], 0).unwrap(), "시는 새 노선을 발표했다.");
 //! ```
 //!
