@@ -1,6 +1,6 @@
 #!/usr/bin/env python3
 """Turns one `make bench` run's outputs into bench/RESULTS.md: target, figure, ratio and
-verdict per row (DESIGN.md's performance targets), with the machine and the date."""
+verdict per row (the performance targets in ARCHITECTURE.md), with the machine and the date."""
 import datetime
 import json
 import os

@@ -1,4 +1,4 @@
-//! The TypeScript types of the IPC (DESIGN.md, decision 11) are generated from the Rust types
+//! The TypeScript types of the IPC (ARCHITECTURE.md) are generated from the Rust types
 //! with ts-rs and committed in `ui/src/lib/types/generated/`. This test generates them afresh
 //! into a temporary folder and fails when the committed files differ.
 //!

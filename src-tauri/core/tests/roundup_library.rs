@@ -205,3 +205,21 @@ fn a_tampered_revision_is_refused_for_editions_and_articles_alike() {
     assert_eq!(lib.roundup(&r.id).unwrap().title, "고친 판", "nothing was restored");
     assert_eq!(lib.article(&a.id).unwrap().headline, "고친 기사");
 }
+
+/// The sign-off setting is what a new edition signs with; without it, the outlet's name and
+/// newsroom address.
+#[test]
+fn a_new_edition_signs_with_the_sign_off_setting() {
+    let (_d, _p, mut lib) = library();
+    let outlet = Settings { outlet_name: "OUTLET".into(), outlet_email: "news@outlet.example".into(), ..Settings::default() };
+    lib.set_settings(&outlet).unwrap();
+    let blank = RoundupFields { title: "판".into(), ..RoundupFields::default() };
+    assert_eq!(lib.create_roundup(blank.clone()).unwrap().signoff, Signoff { outlet: "OUTLET".into(), email: "news@outlet.example".into() });
+    lib.set_settings(&Settings { signoff: "  주말 데스크   weekend@outlet.example ".into(), ..outlet.clone() }).unwrap();
+    assert_eq!(
+        lib.create_roundup(blank.clone()).unwrap().signoff,
+        Signoff { outlet: "주말 데스크".into(), email: "weekend@outlet.example".into() }
+    );
+    lib.set_settings(&Settings { signoff: "주말 데스크 드림".into(), ..outlet }).unwrap();
+    assert_eq!(lib.create_roundup(blank).unwrap().signoff, Signoff { outlet: "주말 데스크 드림".into(), email: String::new() });
+}

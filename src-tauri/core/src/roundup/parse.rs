@@ -1,6 +1,6 @@
 //! An edition written as plain text, into [`RoundupFields`]. Pure, never fails, never panics.
 //!
-//! The form (DESIGN.md): lead paragraphs; a short transition line right before the first
+//! The form (ARCHITECTURE.md, "The weekend edition"): lead paragraphs; a short transition line right before the first
 //! brief (`이어 주말 주요 뉴스입니다.`); briefs, each a marker line (`■ "headline"`) followed by
 //! its summary paragraph(s); a last line `NAME address@domain`, the sign-off.
 //!
