@@ -25,7 +25,7 @@ import type {
   RoundupFields,
   RoundupFormat,
   SaveRequest,
-  SaveRoundupRequest,
+  ArticleFields,
   SearchPage,
   SearchRequest,
   Settings,
@@ -82,7 +82,7 @@ export const api = {
     listen<ExportProgress>('export-progress', (e) => cb(e.payload)),
   loadSamples: () => call<number>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } satisfies CreateRequest }),
-  saveArticle: (request: SaveRequest) => call<Article>('save_article', { request }),
+  saveArticle: (request: SaveRequest<ArticleFields>) => call<Article>('save_article', { request }),
   setStatus: (id: string, status: Status) => call<Article>('set_status', { request: { id, status } satisfies StatusRequest }),
   listRevisions: (id: string) => call<RevisionInfo[]>('list_revisions', { id }),
   compareRevisions: (id: string, from: number, to: number) =>
@@ -101,7 +101,7 @@ export const api = {
   getRoundup: (id: string) => call<Roundup>('get_roundup', { id }),
   saveRoundup: (id: string, baseVersion: number, fields: RoundupFields, reason: UiSaveReason, allowEmptying = false) =>
     call<Roundup>('save_roundup', {
-      request: { id, base_version: baseVersion, fields, reason, allow_emptying: allowEmptying } satisfies SaveRoundupRequest,
+      request: { id, base_version: baseVersion, fields, reason, allow_emptying: allowEmptying } satisfies SaveRequest<RoundupFields>,
     }),
   setRoundupStatus: (id: string, status: Status) => call<Roundup>('set_roundup_status', { request: { id, status } satisfies StatusRequest }),
   briefFromArticle: (id: string) => call<Brief>('brief_from_article', { id }),

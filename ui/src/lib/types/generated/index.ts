@@ -46,7 +46,6 @@ export type { RoundupFields } from './RoundupFields';
 export type { RoundupFormat } from './RoundupFormat';
 export type { SaveReason } from './SaveReason';
 export type { SaveRequest } from './SaveRequest';
-export type { SaveRoundupRequest } from './SaveRoundupRequest';
 export type { SearchHit } from './SearchHit';
 export type { SearchPage } from './SearchPage';
 export type { SearchRequest } from './SearchRequest';
