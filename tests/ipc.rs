@@ -294,18 +294,7 @@ fn the_library_is_used_off_the_calling_thread() {
         assert_ne!(ran_on, caller, "the {format} preview ran on the calling thread");
     }
     let png = b"\x89PNG\r\n\x1a\n\0\0\0\rIHDR".to_vec();
-    let reply = get_ipc_response(
-        &w,
-        InvokeRequest {
-            cmd: "put_image".into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Raw(png),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    );
+    let reply = get_ipc_response(&w, ipc_support::request("put_image", InvokeBody::Raw(png)));
     assert!(reply.is_ok(), "{reply:?}");
     assert_ne!(state.last_library_thread(), Some(caller), "the image was stored on the calling thread");
 }

@@ -32,18 +32,19 @@ pub fn window(app: &App<MockRuntime>, label: &str) -> WebviewWindow<MockRuntime>
     }
 }
 
+/// A request from the main window's page, as the webview sends it.
+pub fn request(cmd: &str, body: InvokeBody) -> InvokeRequest {
+    InvokeRequest {
+        cmd: cmd.into(),
+        callback: CallbackFn(0),
+        error: CallbackFn(1),
+        url: "tauri://localhost".parse().unwrap(),
+        body,
+        headers: Default::default(),
+        invoke_key: INVOKE_KEY.to_string(),
+    }
+}
+
 pub fn invoke(w: &WebviewWindow<MockRuntime>, cmd: &str, body: Value) -> Result<Value, Value> {
-    get_ipc_response(
-        w,
-        InvokeRequest {
-            cmd: cmd.into(),
-            callback: CallbackFn(0),
-            error: CallbackFn(1),
-            url: "tauri://localhost".parse().unwrap(),
-            body: InvokeBody::Json(body),
-            headers: Default::default(),
-            invoke_key: INVOKE_KEY.to_string(),
-        },
-    )
-    .map(|b| b.deserialize::<Value>().unwrap())
+    get_ipc_response(w, request(cmd, InvokeBody::Json(body))).map(|b| b.deserialize::<Value>().unwrap())
 }

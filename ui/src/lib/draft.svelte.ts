@@ -72,19 +72,10 @@ export function currentBody(): Doc {
   return body.doc;
 }
 
-/** Call after every edit of `draft.fields`. */
-export const touch = (): void => session.touch();
-/** Saves pending edits now (before switching article, closing, or exporting). */
-export const flush = (): Promise<void> => session.flush();
-/** Explicit save (Ctrl+S): records a revision. */
-export const saveNow = (allowEmptying = false): Promise<void> => session.saveNow(allowEmptying);
-export const open = (article: Article): Promise<void> => session.open(article);
-/** Replace the open article with what the library now holds (after a status change, restore…). */
-export const replace = (article: Article): void => session.replace(article);
-/** Conflict: keep my version, writing it over the library's current one. */
-export const keepMine = (): Promise<void> => session.keepMine();
-/** Conflict: take the library's version. */
-export const takeTheirs = (): void => session.takeTheirs();
+/** touch after every edit of `draft.fields`; flush before switching, closing or exporting;
+ * saveNow for Ctrl+S; replace with what the library now holds; keepMine / takeTheirs in a
+ * conflict. */
+export const { touch, flush, saveNow, open, replace, keepMine, takeTheirs } = session.actions();
 
 /** Closes the open article (after it was moved to the trash). */
 export function close(): void {

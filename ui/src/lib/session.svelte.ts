@@ -155,6 +155,19 @@ export class DocumentSession<T extends Stored, F, S> {
     }
   }
 
+  /** The session's actions as plain functions, for a module to export under its own names. */
+  actions() {
+    return {
+      touch: () => this.touch(),
+      flush: () => this.flush(),
+      saveNow: (allowEmptying = false) => this.saveNow(allowEmptying),
+      open: (item: T) => this.open(item),
+      replace: (item: T) => this.replace(item),
+      keepMine: () => this.keepMine(),
+      takeTheirs: () => this.takeTheirs(),
+    };
+  }
+
   /** Closes the open item (after it was moved to the trash). */
   close(): void {
     this.saver.cancel();

@@ -45,18 +45,16 @@ export const editionSession = session;
 /** The open edition (`item`), its fields, save state, composition and loads. */
 export const edition = session.state;
 
-/** Call after every edit of `edition.fields`. */
-export const touchEdition = (): void => session.touch();
-export const flushEdition = (): Promise<void> => session.flush();
-/** Explicit save (Ctrl+S): records a revision. */
-export const saveEditionNow = (allowEmptying = false): Promise<void> => session.saveNow(allowEmptying);
-export const openEdition = (r: Roundup): Promise<void> => session.open(r);
-/** Replaces the open edition with what the library now holds. */
-export const replaceEdition = (r: Roundup): void => session.replace(r);
-/** Conflict: write my version over the one saved elsewhere. */
-export const keepMyEdition = (): Promise<void> => session.keepMine();
-/** Conflict: take the version saved elsewhere. */
-export const takeTheirEdition = (): void => session.takeTheirs();
+/** The session's actions under the builder's names (see `draft.svelte.ts`). */
+export const {
+  touch: touchEdition,
+  flush: flushEdition,
+  saveNow: saveEditionNow,
+  open: openEdition,
+  replace: replaceEdition,
+  keepMine: keepMyEdition,
+  takeTheirs: takeTheirEdition,
+} = session.actions();
 
 export function closeEdition(): void {
   session.close();
