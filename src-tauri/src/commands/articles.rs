@@ -88,15 +88,28 @@ pub struct StatusRequest {
     pub status: Status,
 }
 
-#[tauri::command]
-pub async fn set_status<R: Runtime>(app: AppHandle<R>, request: StatusRequest) -> Result<Article, CommandError> {
+/// How one kind of item is read back: `Library::article` or `Library::roundup`.
+pub(crate) type LoadFn<T> = fn(&Library, &str) -> newsdesk_core::Result<T>;
+
+/// Sets the status of an item of the kind `load` reads (refused for a missing one) and
+/// returns it as stored now.
+pub(crate) async fn set_status_of<R: Runtime, T: Send + 'static>(
+    app: &AppHandle<R>,
+    request: StatusRequest,
+    load: LoadFn<T>,
+) -> Result<T, CommandError> {
     check_id(&request.id)?;
-    on_library(&app, move |lib, _| {
-        lib.article(&request.id)?;
+    on_library(app, move |lib, _| {
+        load(lib, &request.id)?;
         lib.set_status(&request.id, request.status)?;
-        Ok(lib.article(&request.id)?)
+        Ok(load(lib, &request.id)?)
     })
     .await
+}
+
+#[tauri::command]
+pub async fn set_status<R: Runtime>(app: AppHandle<R>, request: StatusRequest) -> Result<Article, CommandError> {
+    set_status_of(&app, request, Library::article).await
 }
 
 /// The revisions of an article or an edition, newest first.

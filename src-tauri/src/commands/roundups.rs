@@ -9,7 +9,7 @@ use newsdesk_core::model::limits::check_id;
 use newsdesk_core::model::Status;
 use newsdesk_core::roundup::{Brief, Roundup, RoundupFields};
 
-use super::articles::{restore_item, save_item, RestoreRequest, SaveRequest, StatusRequest};
+use super::articles::{restore_item, save_item, set_status_of, RestoreRequest, SaveRequest, StatusRequest};
 use super::on_library;
 use crate::error::CommandError;
 
@@ -41,13 +41,7 @@ pub async fn save_roundup<R: Runtime>(app: AppHandle<R>, request: SaveRequest<Ro
 
 #[tauri::command]
 pub async fn set_roundup_status<R: Runtime>(app: AppHandle<R>, request: StatusRequest) -> Result<Roundup, CommandError> {
-    check_id(&request.id)?;
-    on_library(&app, move |lib, _| {
-        lib.roundup(&request.id)?;
-        lib.set_status(&request.id, request.status)?;
-        Ok(lib.roundup(&request.id)?)
-    })
-    .await
+    set_status_of(&app, request, Library::roundup).await
 }
 
 /// A brief made from a library article: its headline and summary, for this edition to edit.
