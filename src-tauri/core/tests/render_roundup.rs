@@ -6,7 +6,7 @@ mod render_support;
 
 use newsdesk_core::export::{render_roundup, RoundupFormat};
 use newsdesk_core::model::{Doc, Kind, Status};
-use newsdesk_core::render::{no_assets, Outlet, RenderContext, RoundupExtras};
+use newsdesk_core::render::{no_assets, roundup_text, roundup_text_with, Outlet, RenderContext, RoundupExtras, TextForm};
 use newsdesk_core::roundup::{parse_edition, Brief, Lead, Roundup, Signoff};
 use render_support::outlet;
 use scraper::{Html, Selector};
@@ -167,15 +167,27 @@ fn plain_text_reads_back_into_the_same_parts() {
     for (r, o) in [(korean(), outlet()), (english(), english_outlet())] {
         let text = render(&r, &o, RoundupFormat::Text);
         assert!(text.contains("\n■ 섬 여객선 겨울 시간표\n") || o.language == "en", "{text}");
+        // The outlet's form has no title line and no blank line.
+        assert!(!text.contains("\n\n") && !text.starts_with(&r.title), "{text}");
         let back = parse_edition(&text);
-        assert_eq!(back.title, r.title, "{text}");
-        assert_eq!(back.lead.headline, r.lead.headline);
+        assert_eq!(back.title, "", "{text}");
         assert_eq!(back.lead.body, r.lead.body);
         assert_eq!(back.transition, r.transition);
         assert_eq!(back.items, r.items, "{text}");
         assert_eq!(back.signoff, r.signoff);
         assert!(text.trim_end().ends_with(&format!("{} {}", r.signoff.outlet, r.signoff.email)));
+        assert_eq!(render(&r, &o, RoundupFormat::Text).as_bytes(), roundup_text(&back_roundup(&r, back), &RenderContext::new(&o, &no_assets)).as_bytes());
+        // With the title line and blank lines, the title comes back too.
+        let titled = roundup_text_with(&r, &RenderContext::new(&o, &no_assets), TextForm { title_line: true, blank_lines: true });
+        assert!(titled.starts_with(&format!("{}\n\n", r.title)), "{titled}");
+        let back = parse_edition(&titled);
+        assert_eq!((back.title.as_str(), back.lead.headline.as_str()), (r.title.as_str(), r.lead.headline.as_str()));
+        assert_eq!((back.lead.body, back.items), (r.lead.body.clone(), r.items.clone()));
     }
+}
+
+fn back_roundup(r: &Roundup, f: newsdesk_core::roundup::RoundupFields) -> Roundup {
+    Roundup { title: f.title, lead: f.lead, transition: f.transition, items: f.items, signoff: f.signoff, ..r.clone() }
 }
 
 #[test]

@@ -3,12 +3,13 @@
 //! two HTML templates (`roundup.html`, `roundup-email.html`); the text forms are written
 //! here.
 //!
-//! The plain text is the form `roundup::parse_edition` reads: the title line, the lead
-//! paragraphs, the transition line, `■ headline` lines each followed by its summary (and
-//! its link on a line of its own), and the sign-off `OUTLET address` last, so an edition
-//! exported as text and imported again has the same parts.
+//! The plain text is the outlet's own form, the one `roundup::parse_edition` reads: the lead
+//! paragraphs one per line, the transition line, `■ headline` lines each followed by its
+//! summary (and its link on a line of its own), and the sign-off `OUTLET address` last, with
+//! no title line and no blank lines unless a [`TextForm`] asks for them; an edition exported
+//! as text and imported again has the same parts.
 use minijinja::Value;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::{json, Map};
 
 use super::markdown::{doc_markdown, inline_text};
@@ -195,34 +196,56 @@ pub fn roundup_email(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras) -
         .map_err(|e| Error::Invalid(format!("the e-mail's styles could not be inlined: {e}")))
 }
 
-/// The edition as plain text in the outlet's own form (see the module notes).
+/// How the plain text of an edition is laid out. The default is the outlet's own form: no
+/// title line, no blank lines.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(default)]
+pub struct TextForm {
+    /// Start with the title line (and the lead's headline when it differs).
+    pub title_line: bool,
+    /// A blank line between parts, between lead paragraphs and between summary paragraphs.
+    pub blank_lines: bool,
+}
+
+/// The edition as plain text in the outlet's own form (see [`roundup_text_with`]).
 pub fn roundup_text(r: &Roundup, ctx: &RenderContext) -> String {
+    roundup_text_with(r, ctx, TextForm::default())
+}
+
+/// The edition as plain text: the lead's paragraphs one per line, the transition line,
+/// each brief as its `■ headline` line followed by its summary (one line per summary
+/// paragraph, then its link), the sign-off `OUTLET address` last, and a final newline.
+/// `form` adds the title line and blank lines between parts.
+pub fn roundup_text_with(r: &Roundup, ctx: &RenderContext, form: TextForm) -> String {
     let lang = language_of_outlet(ctx.outlet);
-    let mut parts: Vec<String> = vec![title_of(r, &lang)];
-    let lead_headline = one_line(&r.lead.headline);
-    if !lead_headline.is_empty() && lead_headline != parts[0] {
-        parts.push(lead_headline);
+    let gap = if form.blank_lines { "\n\n" } else { "\n" };
+    let mut parts: Vec<String> = Vec::new();
+    if form.title_line {
+        let title = title_of(r, &lang);
+        let lead_headline = one_line(&r.lead.headline);
+        parts.push(title.clone());
+        if !lead_headline.is_empty() && lead_headline != title {
+            parts.push(lead_headline);
+        }
     }
     let lead = doc_text(&r.lead.body, &lang);
-    if !lead.trim().is_empty() {
-        parts.push(lead.trim_end().to_string());
+    let lead_lines: Vec<&str> = lead.lines().map(str::trim_end).filter(|l| !l.is_empty()).collect();
+    if !lead_lines.is_empty() {
+        parts.push(lead_lines.join(gap));
     }
     let transition = one_line(&r.transition);
     if !transition.is_empty() {
         parts.push(transition);
     }
     for b in &r.items {
-        let mut brief = format!("■ {}", one_line(&b.headline));
-        let summary = summary_paragraphs(&b.summary).iter().map(|p| p.join("\n")).collect::<Vec<_>>().join("\n\n");
+        let mut brief = vec![format!("■ {}", one_line(&b.headline))];
+        let summary = summary_paragraphs(&b.summary).iter().map(|p| p.join("\n")).collect::<Vec<_>>().join(gap);
         if !summary.is_empty() {
-            brief.push('\n');
-            brief.push_str(&summary);
+            brief.push(summary);
         }
-        if let Some(link) = b.link.as_deref().and_then(web_link) {
-            brief.push('\n');
-            brief.push_str(&link);
-        }
-        parts.push(brief);
+        brief.extend(b.link.as_deref().and_then(web_link));
+        parts.push(brief.join("\n"));
     }
     let signoff = [one_line(&r.signoff.outlet), one_line(&r.signoff.email)]
         .into_iter()
@@ -232,7 +255,7 @@ pub fn roundup_text(r: &Roundup, ctx: &RenderContext) -> String {
     if !signoff.is_empty() {
         parts.push(signoff);
     }
-    let mut out = parts.join("\n\n");
+    let mut out = parts.join(gap);
     out.push('\n');
     out
 }

@@ -4,14 +4,40 @@
 //! brief (`이어 주말 주요 뉴스입니다.`); briefs, each a marker line (`■ "headline"`) followed by
 //! its summary paragraph(s); a last line `NAME address@domain`, the sign-off.
 //!
+//! Lines and white space:
+//! - A BOM, `\r\n` or `\r` line ends, tabs, non-breaking spaces and trailing spaces change
+//!   nothing: lines are split at any line end, trimmed, and white space runs become one space.
+//!
+//! Paragraphs (decided once for the whole text, from its line breaks; the marker lines, the
+//! sign-off and the transition candidate do not count):
+//! - A blank line always ends a paragraph.
+//! - Hard wrap: the text is hard-wrapped when at least two line breaks fall inside a sentence
+//!   (the line does not end in `. ! ? 。 ！ ？ …`, closing quotes aside) on a *full* line,
+//!   and those are at least a fifth of the single line breaks. A line is full at width `W`
+//!   when it is at most `W` long and the next line's first word would not have fitted after
+//!   it (`len + 1 + first word > W`), which is what a greedy wrapper leaves. `W` is the line
+//!   length, in characters or in columns (Hangul and other wide characters count two), that
+//!   explains the most such breaks. In a hard-wrapped text a full line is joined to the next
+//!   with one space (whether the wrapper dropped the space or left it at the end of the
+//!   line); a line that is not full ends its paragraph. A paragraph whose last line happens
+//!   to be full is joined to the next one: the rarer of the two possible mistakes.
+//! - One paragraph per line: otherwise, when the single line breaks outnumber the breaks
+//!   with a blank line, every line break ends a paragraph (the outlet's CMS form).
+//! - Blank-line paragraphs: otherwise the lines between blank lines are one paragraph,
+//!   joined with a space.
+//!
+//! Parts:
 //! - Brief markers: `■ ▲ ◆ ●` (strong) and `- *` followed by a space (weak). When the text
 //!   has any strong marker line, only strong markers start briefs, so a `- ` list inside a
 //!   lead or a summary stays text.
-//! - The marker and the space after it are removed; quotes around a headline are kept.
-//! - A summary runs until the next marker or the sign-off. A line holding only an http(s)
-//!   address becomes the brief's link.
-//! - The transition is the lead's last paragraph when it is one short line of one sentence
-//!   and briefs follow.
+//! - The marker and the space after it are removed; the headline is kept as written, quotes
+//!   (`"…"`, `‘…’`) and ellipses (`…`, `...`) included. In a hard-wrapped text a full
+//!   headline line is joined with the line after it.
+//! - A summary runs until the next marker or the sign-off; its paragraphs are separated by
+//!   a blank line (`\n\n`). A line holding only an http(s) address becomes the brief's link.
+//! - The transition is the last lead paragraph when it is one line (not joined from several),
+//!   of one sentence, at most 60 characters, not a `- ` item, and briefs follow: the line
+//!   right before the first brief, with or without blank lines around it.
 //! - A first lead paragraph of one short line without closing punctuation, followed by more
 //!   lead text, is the lead's headline and the edition's title.
 //! - Nothing is dropped: what is not recognised stays in the lead (or in a summary). Only
@@ -111,19 +137,119 @@ fn is_link(s: &str) -> bool {
     (lower.starts_with("http://") || lower.starts_with("https://")) && s.len() > 8 && !s.contains(char::is_whitespace)
 }
 
-/// Lines grouped into paragraphs at blank lines; each paragraph is its lines, cleaned.
-fn paragraphs(lines: &[String]) -> Vec<Vec<String>> {
+/// Ends a sentence: the last mark, closing quotes and brackets aside.
+fn ends_sentence(line: &str) -> bool {
+    let t = line.trim_end_matches(|c: char| matches!(c, '"' | '\'' | '”' | '’' | '」' | '』' | ')' | ']'));
+    t.chars().next_back().is_some_and(|c| matches!(c, '.' | '!' | '?' | '。' | '！' | '？' | '…'))
+}
+
+/// How a line's length is measured by the wrapper that broke it.
+#[derive(Clone, Copy, Debug, PartialEq)]
+enum Unit {
+    Chars,
+    Columns,
+}
+
+fn is_wide(c: char) -> bool {
+    matches!(c as u32, 0x1100..=0x115F | 0x2E80..=0xA4CF | 0xAC00..=0xD7A3 | 0xF900..=0xFAFF | 0xFE30..=0xFE4F | 0xFF00..=0xFF60 | 0xFFE0..=0xFFE6)
+}
+
+fn width(s: &str, unit: Unit) -> usize {
+    match unit {
+        Unit::Chars => s.chars().count(),
+        Unit::Columns => s.chars().map(|c| if is_wide(c) { 2 } else { 1 }).sum(),
+    }
+}
+
+/// The wrap width of a hard-wrapped text.
+#[derive(Clone, Copy, Debug)]
+struct Wrap {
+    unit: Unit,
+    width: usize,
+}
+
+impl Wrap {
+    /// True when a greedy wrapper at this width would have broken `line` before `next`.
+    fn full(&self, line: &str, next: &str) -> bool {
+        let l = width(line, self.unit);
+        let first = width(next.split(' ').next().unwrap_or(""), self.unit);
+        l <= self.width && l + 1 + first > self.width
+    }
+}
+
+/// How the text breaks its paragraphs (see the module notes).
+#[derive(Clone, Copy, Debug, Default)]
+struct Layout {
+    per_line: bool,
+    wrap: Option<Wrap>,
+}
+
+/// The breaks between two non-blank lines of a section: (line, next line, blank between).
+fn breaks<'a>(section: &'a [String], out: &mut Vec<(&'a str, &'a str, bool)>) {
+    let mut prev: Option<&str> = None;
+    let mut blank = false;
+    for l in section {
+        if l.is_empty() {
+            blank = true;
+            continue;
+        }
+        if let Some(p) = prev {
+            out.push((p, l.as_str(), blank));
+        }
+        prev = Some(l);
+        blank = false;
+    }
+}
+
+/// The wrap width that explains the most line breaks inside sentences, if the text is wrapped.
+fn detect_wrap(singles: &[(&str, &str)]) -> Option<Wrap> {
+    let mut best: Option<(usize, Wrap)> = None;
+    for unit in [Unit::Chars, Unit::Columns] {
+        let mids: Vec<(&str, &str)> = singles.iter().copied().filter(|(l, _)| !ends_sentence(l)).collect();
+        let mut widths: Vec<usize> = mids.iter().map(|(l, _)| width(l, unit)).filter(|w| (20..=200).contains(w)).collect();
+        widths.sort_unstable();
+        widths.dedup();
+        for w in widths {
+            let wrap = Wrap { unit, width: w };
+            let n = mids.iter().filter(|(l, n)| wrap.full(l, n)).count();
+            if best.is_none_or(|(b, _)| n > b) {
+                best = Some((n, wrap));
+            }
+        }
+    }
+    best.filter(|&(n, _)| n >= 2 && n * 5 >= singles.len()).map(|(_, w)| w)
+}
+
+fn detect_layout(sections: &[&[String]]) -> Layout {
+    let mut all = Vec::new();
+    for s in sections {
+        breaks(s, &mut all);
+    }
+    let singles: Vec<(&str, &str)> = all.iter().filter(|b| !b.2).map(|b| (b.0, b.1)).collect();
+    let wrap = detect_wrap(&singles);
+    let blank = all.len() - singles.len();
+    let paragraph_ends = singles.iter().filter(|(l, n)| !wrap.is_some_and(|w| w.full(l, n))).count();
+    Layout { per_line: paragraph_ends > blank, wrap }
+}
+
+/// Cleaned lines grouped into paragraphs by `layout`; each paragraph is its lines.
+fn paragraphs(lines: &[String], layout: Layout) -> Vec<Vec<String>> {
     let mut out: Vec<Vec<String>> = Vec::new();
     let mut current: Vec<String> = Vec::new();
-    for line in lines {
-        let l = clean_line(line);
+    for l in lines {
         if l.is_empty() {
             if !current.is_empty() {
                 out.push(std::mem::take(&mut current));
             }
-        } else {
-            current.push(l);
+            continue;
         }
+        if let Some(prev) = current.last() {
+            let join = !layout.per_line || layout.wrap.is_some_and(|w| w.full(prev, l));
+            if !join {
+                out.push(std::mem::take(&mut current));
+            }
+        }
+        current.push(l.clone());
     }
     if !current.is_empty() {
         out.push(current);
@@ -132,12 +258,12 @@ fn paragraphs(lines: &[String]) -> Vec<Vec<String>> {
 }
 
 /// The lead's paragraphs: optional headline, body, and the transition taken off its end.
-fn split_lead(lines: &[String], has_briefs: bool) -> (Lead, String) {
-    let mut paras = paragraphs(lines);
+fn split_lead(lines: &[String], has_briefs: bool, layout: Layout) -> (Lead, String) {
+    let mut paras = paragraphs(lines, layout);
     let mut transition = String::new();
     if has_briefs {
         if let Some([line]) = paras.last().map(Vec::as_slice) {
-            if line.chars().count() <= TRANSITION_MAX_CHARS && is_one_sentence(line) {
+            if line.chars().count() <= TRANSITION_MAX_CHARS && is_one_sentence(line) && weak_marker_text(line).is_none() {
                 transition = line.clone();
                 paras.pop();
             }
@@ -157,8 +283,8 @@ fn split_lead(lines: &[String], has_briefs: bool) -> (Lead, String) {
     (Lead { article_id: None, headline, body }, transition)
 }
 
-/// A brief from its marker line's text and the lines after it.
-fn make_brief(headline: &str, lines: &[String]) -> Brief {
+/// A summary's cleaned lines, its link line taken out (left as a paragraph break).
+fn summary_lines(lines: &[String]) -> (Vec<String>, Option<String>) {
     let mut link = None;
     let mut kept: Vec<String> = Vec::with_capacity(lines.len());
     for line in lines {
@@ -170,14 +296,26 @@ fn make_brief(headline: &str, lines: &[String]) -> Brief {
             kept.push(l);
         }
     }
-    let summary = paragraphs(&kept).iter().map(|p| p.join(" ")).collect::<Vec<_>>().join("\n\n");
-    Brief { article_id: None, headline: clean_line(headline), summary, link }
+    (kept, link)
+}
+
+/// A brief from its headline and its summary's lines.
+fn make_brief(mut headline: String, mut kept: Vec<String>, link: Option<String>, layout: Layout) -> Brief {
+    // A hard-wrapped headline goes on in the line after its marker line.
+    if let (Some(w), Some(next)) = (layout.wrap, kept.first()) {
+        if !next.is_empty() && !ends_sentence(&headline) && w.full(&format!("■ {headline}"), next) {
+            headline = format!("{headline} {}", kept.remove(0));
+        }
+    }
+    let summary = paragraphs(&kept, layout).iter().map(|p| p.join(" ")).collect::<Vec<_>>().join("\n\n");
+    Brief { article_id: None, headline, summary, link }
 }
 
 /// Recognises the parts of an edition written as plain text. See the module notes.
 pub fn parse_edition(text: &str) -> RoundupFields {
-    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text);
-    let mut lines: Vec<String> = text.split(['\n', '\r']).map(|l| l.replace('\t', " ").trim().to_string()).collect();
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).replace("\r\n", "\n");
+    let mut lines: Vec<String> =
+        text.split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}']).map(|l| l.replace('\t', " ").trim().to_string()).collect();
 
     let mut signoff = Signoff::default();
     if let Some(i) = lines.iter().rposition(|l| !l.is_empty()) {
@@ -190,15 +328,27 @@ pub fn parse_edition(text: &str) -> RoundupFields {
     let strong = lines.iter().any(|l| strong_marker_text(l).is_some());
     let marker = |l: &str| marker_text(l, strong).is_some();
     let first = lines.iter().position(|l| marker(l)).unwrap_or(lines.len());
-    let mut items = Vec::new();
+    let mut raw_briefs = Vec::new();
     let mut i = first;
     while i < lines.len() {
-        let headline = marker_text(&lines[i], strong).unwrap_or_default().to_string();
+        let headline = clean_line(marker_text(&lines[i], strong).unwrap_or_default());
         let end = lines[i + 1..].iter().position(|l| marker(l)).map_or(lines.len(), |n| i + 1 + n);
-        items.push(make_brief(&headline, &lines[i + 1..end]));
+        let (kept, link) = summary_lines(&lines[i + 1..end]);
+        raw_briefs.push((headline, kept, link));
         i = end;
     }
-    let (lead, transition) = split_lead(&lines[..first], !items.is_empty());
+    let lead_lines: Vec<String> = lines[..first].iter().map(|l| clean_line(l)).collect();
+    // The transition candidate (the lead's last line, when briefs follow) does not count.
+    let lead_counted = match lead_lines.iter().rposition(|l| !l.is_empty()) {
+        Some(last) if !raw_briefs.is_empty() => &lead_lines[..last],
+        _ => &lead_lines[..],
+    };
+    let mut sections: Vec<&[String]> = vec![lead_counted];
+    sections.extend(raw_briefs.iter().map(|b| b.1.as_slice()));
+    let layout = detect_layout(&sections);
+
+    let items: Vec<Brief> = raw_briefs.into_iter().map(|(h, kept, link)| make_brief(h, kept, link, layout)).collect();
+    let (lead, transition) = split_lead(&lead_lines, !items.is_empty(), layout);
     RoundupFields { title: lead.headline.clone(), edition_date: String::new(), lead, transition, items, signoff }
 }
 
