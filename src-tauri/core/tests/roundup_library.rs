@@ -223,3 +223,27 @@ fn a_new_edition_signs_with_the_sign_off_setting() {
     lib.set_settings(&Settings { signoff: "주말 데스크 드림".into(), ..outlet }).unwrap();
     assert_eq!(lib.create_roundup(blank).unwrap().signoff, Signoff { outlet: "주말 데스크 드림".into(), email: String::new() });
 }
+
+#[test]
+fn a_new_edition_starts_with_the_outlets_transition_and_its_text_takes_the_outlets_form() {
+    use newsdesk_core::export::{render_roundup_from_library, RoundupFormat};
+    let (_d, _p, mut lib) = library();
+    let blank = RoundupFields { title: "판".into(), ..RoundupFields::default() };
+    assert_eq!(lib.create_roundup(blank.clone()).unwrap().transition, "이어 주말 주요 뉴스입니다.", "the default");
+    let outlet = Settings { transition: "Here is the week in brief.".into(), ..Settings::default() };
+    lib.set_settings(&outlet).unwrap();
+    assert_eq!(lib.create_roundup(blank.clone()).unwrap().transition, "Here is the week in brief.");
+    // An imported edition keeps its own text: no transition is added to it.
+    let imported = lib.create_roundup_as(RoundupFields { transition: String::new(), ..edition("들어온 판") }, Status::Draft, SaveReason::Import).unwrap();
+    assert_eq!(imported.transition, "");
+
+    let r = lib.create_roundup(edition("주말판")).unwrap();
+    let text = render_roundup_from_library(&lib, &r.id, RoundupFormat::Text).unwrap();
+    assert_eq!(text.lines().next(), Some("이번 주 도시는 조용했다."), "no title line by default: {text}");
+    assert!(!text.contains("\n\n"), "no blank line by default: {text}");
+    lib.set_settings(&Settings { edition_title_line: true, edition_blank_lines: true, ..outlet }).unwrap();
+    let settings = lib.settings().unwrap();
+    assert!(settings.edition_title_line && settings.edition_blank_lines, "the switches are stored");
+    let text = render_roundup_from_library(&lib, &r.id, RoundupFormat::Text).unwrap();
+    assert!(text.starts_with("주말판\n\n이번 주 도시는 조용했다.\n\n"), "{text}");
+}

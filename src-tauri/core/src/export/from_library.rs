@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 use crate::library::{Library, ListFilter, SaveReason, Settings};
 use crate::model::{Article, Kind, Status};
-use crate::render::{Asset, Outlet, RenderContext, Templates};
+use crate::render::{Asset, Outlet, RenderContext, Templates, TextForm};
 use crate::{Error, Result};
 
 use super::{export_article, export_articles, render_article, BatchReport, Format};
@@ -19,6 +19,7 @@ pub fn outlet_from(settings: &Settings) -> Outlet {
         time_zone: settings.time_zone.clone(),
         language: settings.language.clone(),
         date_format: settings.date_format.clone(),
+        text_form: TextForm { title_line: settings.edition_title_line, blank_lines: settings.edition_blank_lines },
     }
 }
 

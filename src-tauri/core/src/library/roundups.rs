@@ -243,8 +243,9 @@ impl Library {
     }
 
     /// Creates an edition (status draft, version 1) and its first revision. An empty
-    /// sign-off takes the outlet's (`Settings::edition_signoff`); an empty edition date is
-    /// today in the outlet's time zone.
+    /// sign-off takes the outlet's (`Settings::edition_signoff`), an empty transition the
+    /// outlet's (`Settings::transition`); an empty edition date is today in the outlet's
+    /// time zone.
     pub fn create_roundup(&mut self, fields: RoundupFields) -> Result<Roundup> {
         self.create_roundup_as(fields, Status::Draft, SaveReason::Create)
     }
@@ -257,6 +258,10 @@ impl Library {
         }
         if fields.edition_date.trim().is_empty() {
             fields.edition_date = today(&settings.time_zone);
+        }
+        // A new edition starts with the outlet's transition; an imported one keeps its text.
+        if reason == SaveReason::Create && fields.transition.trim().is_empty() {
+            fields.transition = settings.transition.clone();
         }
         self.fill_from_articles(&mut fields)?;
         let staged = fields.stage()?;

@@ -1,7 +1,7 @@
 //! Settings: the outlet and the reporter's profile, one row per field in `settings`.
 use rusqlite::params;
 
-use super::types::{Settings, NUMERIC_SETTINGS};
+use super::types::{Settings, BOOLEAN_SETTINGS, NUMERIC_SETTINGS};
 use super::Library;
 use crate::error::{Error, Result};
 use crate::model::limits::{check_len, EMAIL_MAX, LANGUAGE_MAX, NAME_MAX};
@@ -21,6 +21,7 @@ impl Settings {
             ("your e-mail", &self.reporter_email, EMAIL_MAX),
             ("date format", &self.date_format, 100),
             ("sign-off", &self.signoff, 500),
+            ("transition line", &self.transition, 500),
             ("logo", &self.logo_asset, 64),
         ] {
             check_len(field, value, max)?;
@@ -41,8 +42,9 @@ impl Library {
         let mut map = serde_json::Map::new();
         for row in rows {
             let (k, v) = row?;
-            let value = match v.parse::<u64>() {
-                Ok(n) if NUMERIC_SETTINGS.contains(&k.as_str()) => serde_json::Value::from(n),
+            let value = match (v.parse::<u64>(), v.parse::<bool>()) {
+                (Ok(n), _) if NUMERIC_SETTINGS.contains(&k.as_str()) => serde_json::Value::from(n),
+                (_, Ok(b)) if BOOLEAN_SETTINGS.contains(&k.as_str()) => serde_json::Value::Bool(b),
                 _ => serde_json::Value::String(v),
             };
             map.insert(k, value);

@@ -229,4 +229,4 @@ pub struct CheckReport {
 }
 
 pub use crate::model::settings::Settings;
-pub(crate) use crate::model::settings::NUMERIC_SETTINGS;
+pub(crate) use crate::model::settings::{BOOLEAN_SETTINGS, NUMERIC_SETTINGS};

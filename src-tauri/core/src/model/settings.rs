@@ -23,6 +23,13 @@ pub struct Settings {
     pub date_format: String,
     /// The sign-off line of editions, e.g. the outlet's name and newsroom address.
     pub signoff: String,
+    /// The transition line a new edition starts with, between the lead and the briefs.
+    pub transition: String,
+    /// The plain text of an edition starts with its title line (the outlet's form has none).
+    pub edition_title_line: bool,
+    /// The plain text of an edition has a blank line between its parts (the outlet's form
+    /// has none: one paragraph per line).
+    pub edition_blank_lines: bool,
     /// The outlet's logo: an image asset id (SHA-256), or empty.
     pub logo_asset: String,
     /// The soft limit of a brief's summary, in characters and in sentences.
@@ -30,8 +37,12 @@ pub struct Settings {
     pub brief_max_sentences: u32,
 }
 
-/// Settings fields stored as numbers (every other field is text).
+/// Settings fields stored as numbers.
 pub const NUMERIC_SETTINGS: [&str; 2] = ["brief_max_chars", "brief_max_sentences"];
+/// Settings fields stored as `true` or `false` (every other field is text).
+pub const BOOLEAN_SETTINGS: [&str; 2] = ["edition_title_line", "edition_blank_lines"];
+/// The transition line of a new edition until the outlet sets its own.
+pub const DEFAULT_TRANSITION: &str = "이어 주말 주요 뉴스입니다.";
 
 impl Default for Settings {
     fn default() -> Self {
@@ -45,6 +56,9 @@ impl Default for Settings {
             reporter_email: String::new(),
             date_format: "%Y.%m.%d %H:%M".into(),
             signoff: String::new(),
+            transition: DEFAULT_TRANSITION.into(),
+            edition_title_line: false,
+            edition_blank_lines: false,
             logo_asset: String::new(),
             brief_max_chars: 200,
             brief_max_sentences: 3,

@@ -54,6 +54,8 @@ pub struct Outlet {
     pub language: String,
     /// strftime pattern for shown dates, e.g. `%Y.%m.%d %H:%M`.
     pub date_format: String,
+    /// How an edition's plain text is laid out (the outlet's form by default).
+    pub text_form: TextForm,
 }
 
 impl Default for Outlet {
@@ -65,6 +67,7 @@ impl Default for Outlet {
             time_zone: dates::DEFAULT_TIME_ZONE.into(),
             language: "ko".into(),
             date_format: dates::DEFAULT_DATE_FORMAT.into(),
+            text_form: TextForm::default(),
         }
     }
 }

@@ -208,9 +208,10 @@ pub struct TextForm {
     pub blank_lines: bool,
 }
 
-/// The edition as plain text in the outlet's own form (see [`roundup_text_with`]).
+/// The edition as plain text in the form the outlet's settings ask for (see
+/// [`roundup_text_with`]).
 pub fn roundup_text(r: &Roundup, ctx: &RenderContext) -> String {
-    roundup_text_with(r, ctx, TextForm::default())
+    roundup_text_with(r, ctx, ctx.outlet.text_form)
 }
 
 /// The edition as plain text: the lead's paragraphs one per line, the transition line,
