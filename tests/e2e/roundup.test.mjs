@@ -91,7 +91,10 @@ test('an edition is built from three library articles and one standalone brief',
   const lead = await session.byTestId('roundup-lead-body');
   await session.click(lead);
   await session.type(lead, '한 주가 조용히 지나갔다. A quiet week in town.');
-  await session.type(await session.byTestId('roundup-transition'), '이어 이번 주 주요 기사입니다.');
+  // A new edition starts with the outlet's transition line; the reporter writes over it.
+  const transition = await session.byTestId('roundup-transition');
+  assert.equal(await session.execute('return arguments[0].value', [{ 'element-6066-11e4-a52e-4f735466cecf': transition }]), '이어 주말 주요 뉴스입니다.');
+  await session.type(transition, '\uE009a\uE009\uE003이어 이번 주 주요 기사입니다.');
 
   await session.click(await session.byTestId('add-brief'));
   for (const [headline] of ARTICLES) {
@@ -228,4 +231,31 @@ test('an edition pasted as plain text opens in the builder with its parts recogn
   assert.equal(await session.execute('return document.querySelector(\'[data-testid="signoff-email"]\').value'), 'desk@weekend.example');
   const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--kind', 'roundup', '--json']));
   assert.equal(rows.length, 2);
+});
+
+test('an edition pasted in the outlet form (one paragraph per line, no blank lines) keeps its parts', async () => {
+  // The edition core's outlet-form test reads: sixteen lead paragraphs, the transition on
+  // the next line, three briefs with quotes and ellipses, the sign-off.
+  const pasted = readFileSync(path.resolve(import.meta.dirname, '../../src-tauri/core/tests/fixtures/edition/outlet-form.txt'), 'utf8');
+  const lines = pasted.trimEnd().split('\n');
+  await session.click(await session.byTestId('paste-edition-open'));
+  const box = await session.byTestId('paste-edition-text');
+  await session.execute('const t = arguments[0]; t.value = arguments[1]; t.dispatchEvent(new Event("input", { bubbles: true }));', [
+    { 'element-6066-11e4-a52e-4f735466cecf': box },
+    pasted,
+  ]);
+  await session.click(await session.byTestId('paste-edition-import'));
+  const headlines = [lines[17], lines[19], lines[21]].map((l) => l.replace(/^■ /, ''));
+  await session.until('outlet-form edition open', async () =>
+    JSON.stringify(await builderHeadlines()) === JSON.stringify(headlines) ? true : null,
+  );
+  assert.equal(await session.execute('return document.querySelector(\'[data-testid="roundup-transition"]\').value'), '이어 주말 주요 뉴스입니다.');
+  assert.equal(await session.execute('return document.querySelector(\'[data-testid="signoff-outlet"]\').value'), '해솔일보');
+  const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--kind', 'roundup', '--json']));
+  const shown = rows.map((r) => JSON.parse(newsdesk(bin, ['--library', library, 'show', r.id, '--json']))).find((r) => r.signoff.outlet === '해솔일보');
+  const lead = shown.lead.body.content.map((p) => p.content.map((c) => c.text).join(''));
+  assert.deepEqual(lead, lines.slice(0, 16), 'one lead paragraph per line');
+  assert.deepEqual(shown.items.map((b) => b.summary), [lines[18], lines[20], lines[22]]);
+  // Exported as text from the command line, it is the pasted text again.
+  assert.equal(newsdesk(bin, ['--library', library, 'export', shown.id, '--format', 'text']), pasted);
 });

@@ -156,6 +156,20 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'get_roundup':
             return d.full[String(args.id)];
+          case 'import_roundup_text': {
+            // What Rust reads is tested in core (tests/edition_outlet_form.rs); here, an
+            // edition whose lead is what was sent, to show which text the dialog sent.
+            const id = `0190c0de-0000-7000-9000-${String(nextId++).padStart(12, '0')}`;
+            const sent = `${args.html ? 'html' : 'text'}: ${String(args.text)}`;
+            const r: Full = {
+              id, kind: 'roundup', title: '', edition_date: '2026-11-28',
+              lead: { article_id: null, headline: '', body: { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: sent }] }] } },
+              transition: '', items: [], signoff: { outlet: '', email: '' }, status: 'draft', headline: '', body: null,
+              created_at: now(), updated_at: now(), trashed_at: null, version: 1,
+            };
+            d.full[id] = r;
+            return r;
+          }
           case 'save_roundup': {
             const r = d.full[String(req.id)];
             if (r.version !== req.base_version) throw { kind: 'conflict', message: 'changed elsewhere' };

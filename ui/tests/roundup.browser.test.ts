@@ -4,7 +4,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import type { Server } from 'node:http';
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { launch, mockIpc, serveDist } from './harness';
 
@@ -132,5 +132,41 @@ describe('the roundup builder in Chromium', () => {
     await page.getByTestId('trash').click();
     await page.getByTestId('trash-confirm').click();
     await expect.poll(trashed).toEqual([a1.row.id]);
+  });
+  it('"Paste an edition…" sends what the clipboard held as HTML, and the text once it is edited', async () => {
+    // The edition of core's outlet-form test, copied from a web page: one <p> per line.
+    const edition = readFileSync(path.resolve(__dirname, '../../src-tauri/core/tests/fixtures/edition/outlet-form.txt'), 'utf8');
+    const html = edition.trimEnd().split('\n').map((l) => `<p>${l.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p>`).join('');
+    const sent = () =>
+      page.evaluate(() => {
+        const calls = (window as unknown as { __ipcCalls: { cmd: string; args: { text: string; html: boolean } }[] }).__ipcCalls;
+        return calls.filter((c) => c.cmd === 'import_roundup_text').map((c) => c.args);
+      });
+    const paste = async () => {
+      await page.getByTestId('paste-edition-open').click();
+      const box = page.getByTestId('paste-edition-text');
+      await box.fill(edition);
+      // What a real paste delivers: the plain text into the box, the HTML beside it.
+      await box.evaluate((el, h) => {
+        const data = new DataTransfer();
+        data.setData('text/plain', (el as HTMLTextAreaElement).value);
+        data.setData('text/html', h);
+        el.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+      }, html);
+      await expect.poll(() => page.getByTestId('paste-edition-html').count()).toBe(1);
+    };
+    await page.getByTestId('tab-roundups').click();
+    await paste();
+    await page.getByTestId('paste-edition-import').click();
+    await expect.poll(async () => (await sent()).length).toBe(1);
+    expect((await sent())[0]).toEqual({ text: html, html: true });
+
+    // Edited after the paste, the box's own text is what counts.
+    await paste();
+    await page.getByTestId('paste-edition-text').fill(`${edition}추가한 줄\n`);
+    await expect.poll(() => page.getByTestId('paste-edition-html').count()).toBe(0);
+    await page.getByTestId('paste-edition-import').click();
+    await expect.poll(async () => (await sent()).length).toBe(2);
+    expect((await sent())[1]).toEqual({ text: `${edition}추가한 줄\n`, html: false });
   });
 });

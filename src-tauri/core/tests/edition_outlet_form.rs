@@ -134,3 +134,33 @@ fn hard_wrapped_at_70_columns_gives_the_same_parts() {
     }
 }
 
+
+fn escape(s: &str) -> String {
+    s.replace('&', "&amp;").replace('<', "&lt;").replace('>', "&gt;").replace('"', "&quot;")
+}
+
+/// What a clipboard holds when the edition is copied from a web page, a CMS preview or a
+/// webmail message: paragraph elements, a list of briefs, line breaks, entities.
+#[test]
+fn the_edition_pasted_as_html_lands_in_the_same_parts() {
+    use newsdesk_core::import::edition_from_paste;
+    let expected = parse_edition(OUTLET_FORM);
+    let l = lines();
+    let paragraphs: String = l.iter().map(|s| format!("<p style=\"margin:0\">{}</p>\n", escape(s))).collect();
+    let cms_preview = format!("<html><head><meta charset=\"utf-8\"><style>p{{color:red}}</style></head><body><!--StartFragment--><div class=\"entry\">{paragraphs}</div><!--EndFragment--></body></html>");
+    let webmail = format!(
+        "<div dir=\"ltr\">{}<br>{}<br></div>",
+        l[..17].iter().map(|s| escape(s).replacen(' ', "&nbsp;", 1)).collect::<Vec<_>>().join("<br>\n"),
+        l[17..].iter().map(|s| escape(s)).collect::<Vec<_>>().join("<br>")
+    );
+    let briefs_as_list = format!(
+        "{}<ul>{}</ul><p>{}</p>",
+        l[..17].iter().map(|s| format!("<p>{}</p>", escape(s))).collect::<String>(),
+        l[17..23].chunks(2).map(|b| format!("<li><strong>{}</strong><br>{}</li>", escape(b[0]), escape(b[1]))).collect::<String>(),
+        escape(l[23])
+    );
+    for (name, html) in [("CMS preview", cms_preview), ("webmail", webmail), ("briefs in a list", briefs_as_list)] {
+        let got = edition_from_paste(&html, true).unwrap_or_else(|e| panic!("{name}: {e}"));
+        assert_eq!(parts(&got), parts(&expected), "{name}:\n{html}");
+    }
+}

@@ -42,6 +42,11 @@ export const en = {
   'settings.dateFormat': 'Date format',
   'settings.signoff': 'Sign-off of editions',
   'settings.signoffHint': 'OUTLET news@outlet.example',
+  'settings.transition': 'Transition line of new editions',
+  'settings.textForm': 'Edition plain-text export',
+  'settings.textTitleLine': 'Title on the first line',
+  'settings.textBlankLines': 'Blank line between parts',
+  'settings.textFormHint': 'With both off, the text is in the CMS form: one paragraph per line, no blank lines.',
   'settings.logo': 'Logo',
   'settings.logoSet': 'A logo is set.',
   'settings.logoRemove': 'Remove',
@@ -184,6 +189,7 @@ export const en = {
   'shortcut.moveBrief': 'Move the focused brief up / down',
   'roundup.paste': 'Paste an edition…',
   'roundup.pasteHint': 'Paste a whole edition written as text: the lead paragraphs, the transition line, each brief as a ■ headline line followed by its summary, and the sign-off line (OUTLET address@domain). Nothing you paste is dropped: what is not recognised stays in the lead.',
+  'roundup.pasteFromHtml': 'Pasted as formatted text: its paragraphs and lists are read as they are.',
   'roundup.pasteImport': 'Make the roundup',
 } as const;
 

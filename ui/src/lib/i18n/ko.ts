@@ -44,6 +44,11 @@ export const ko: Record<MessageKey, string> = {
   'settings.dateFormat': '날짜 형식',
   'settings.signoff': '판 끝맺음',
   'settings.signoffHint': '매체명 news@outlet.example',
+  'settings.transition': '새 판의 이어지는 말',
+  'settings.textForm': '주말판 텍스트 내보내기',
+  'settings.textTitleLine': '첫 줄에 제목',
+  'settings.textBlankLines': '부분 사이에 빈 줄',
+  'settings.textFormHint': '둘 다 끄면 매체 입력기 형식입니다: 한 줄에 한 문단, 빈 줄 없음.',
   'settings.logo': '로고',
   'settings.logoSet': '로고가 있습니다.',
   'settings.logoRemove': '지우기',
@@ -186,5 +191,6 @@ export const ko: Record<MessageKey, string> = {
   'shortcut.moveBrief': '선택한 브리핑 위 / 아래로',
   'roundup.paste': '주말판 붙여넣기…',
   'roundup.pasteHint': '글로 쓴 주말판을 통째로 붙여넣으세요. 머리 글 문단, 이어지는 말, ■ 제목 줄과 그 아래 요약, 마지막 맺음 줄(매체 이메일)을 알아봅니다. 알아보지 못한 글도 버리지 않고 머리 글에 남깁니다.',
+  'roundup.pasteFromHtml': '서식 있는 글로 붙여 넣었습니다. 문단과 목록을 그대로 읽습니다.',
   'roundup.pasteImport': '주말판 만들기',
 };

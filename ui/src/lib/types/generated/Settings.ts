@@ -25,6 +25,19 @@ date_format: string,
  */
 signoff: string, 
 /**
+ * The transition line a new edition starts with, between the lead and the briefs.
+ */
+transition: string, 
+/**
+ * The plain text of an edition starts with its title line (the outlet's form has none).
+ */
+edition_title_line: boolean, 
+/**
+ * The plain text of an edition has a blank line between its parts (the outlet's form
+ * has none: one paragraph per line).
+ */
+edition_blank_lines: boolean, 
+/**
  * The outlet's logo: an image asset id (SHA-256), or empty.
  */
 logo_asset: string, 
