@@ -20,6 +20,8 @@ mod roundups;
 mod search;
 pub use search::COUNT_CAP;
 mod settings;
+mod style;
+pub use style::{preflight_policy, STYLE_BOOK_MAX_BYTES};
 mod types;
 
 use std::path::{Path, PathBuf};

@@ -22,6 +22,7 @@ impl Settings {
             ("date format", &self.date_format, 100),
             ("sign-off", &self.signoff, 500),
             ("transition line", &self.transition, 500),
+            ("blocking checks", &self.preflight_blocking, 500),
             ("logo", &self.logo_asset, 64),
         ] {
             check_len(field, value, max)?;
@@ -29,6 +30,9 @@ impl Settings {
         crate::export::outlet_from(self).validate()?;
         if !(1..=2000).contains(&self.brief_max_chars) || !(1..=20).contains(&self.brief_max_sentences) {
             return Err(Error::Invalid("a brief's limit is 1 to 2,000 characters and 1 to 20 sentences".into()));
+        }
+        if !(1..=500).contains(&self.headline_max_chars) {
+            return Err(Error::Invalid("the headline limit is 1 to 500 characters".into()));
         }
         Ok(())
     }

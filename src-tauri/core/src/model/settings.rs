@@ -32,13 +32,18 @@ pub struct Settings {
     pub edition_blank_lines: bool,
     /// The outlet's logo: an image asset id (SHA-256), or empty.
     pub logo_asset: String,
+    /// The longest headline the desk takes, in characters (style check and pre-flight).
+    pub headline_max_chars: u32,
+    /// The pre-flight items that stop an export when they fail (ids separated by spaces;
+    /// see `style::preflight`); the others only warn.
+    pub preflight_blocking: String,
     /// The soft limit of a brief's summary, in characters and in sentences.
     pub brief_max_chars: u32,
     pub brief_max_sentences: u32,
 }
 
 /// Settings fields stored as numbers.
-pub const NUMERIC_SETTINGS: [&str; 2] = ["brief_max_chars", "brief_max_sentences"];
+pub const NUMERIC_SETTINGS: [&str; 3] = ["brief_max_chars", "brief_max_sentences", "headline_max_chars"];
 /// Settings fields stored as `true` or `false` (every other field is text).
 pub const BOOLEAN_SETTINGS: [&str; 2] = ["edition_title_line", "edition_blank_lines"];
 /// The transition line of a new edition until the outlet sets its own.
@@ -60,6 +65,8 @@ impl Default for Settings {
             edition_title_line: false,
             edition_blank_lines: false,
             logo_asset: String::new(),
+            headline_max_chars: 40,
+            preflight_blocking: "headline brief_headline".into(),
             brief_max_chars: 200,
             brief_max_sentences: 3,
         }

@@ -4,7 +4,7 @@ use serde::{Deserialize, Serialize};
 use super::builtin;
 use super::compile::{CompiledBook, CompiledRule};
 use super::rule::{Boundary, Field, Language, Matcher, Severity};
-use crate::model::Article;
+use crate::model::{Article, ArticleFields};
 use crate::roundup::RoundupFields;
 use crate::text::plain::doc_paragraphs;
 
@@ -83,11 +83,20 @@ pub fn body_text(doc: &crate::model::Doc) -> String {
 
 /// The texts of an article that the checker reads: headline, deck, summary, body.
 pub fn article_texts(article: &Article) -> Vec<FieldText> {
+    texts_of(&article.headline, &article.deck, &article.summary, &article.body)
+}
+
+/// The same texts of an article not stored (a file read by the importer).
+pub fn fields_texts(fields: &ArticleFields) -> Vec<FieldText> {
+    texts_of(&fields.headline, &fields.deck, &fields.summary, &fields.body)
+}
+
+fn texts_of(headline: &str, deck: &str, summary: &str, body: &crate::model::Doc) -> Vec<FieldText> {
     vec![
-        FieldText::new(Field::Headline, None, article.headline.as_str()),
-        FieldText::new(Field::Deck, None, article.deck.as_str()),
-        FieldText::new(Field::Summary, None, article.summary.as_str()),
-        FieldText::new(Field::Body, None, body_text(&article.body)),
+        FieldText::new(Field::Headline, None, headline),
+        FieldText::new(Field::Deck, None, deck),
+        FieldText::new(Field::Summary, None, summary),
+        FieldText::new(Field::Body, None, body_text(body)),
     ]
 }
 
@@ -142,12 +151,21 @@ impl CompiledBook {
 
     /// The findings of an article (headline, deck, summary, body), minus the ignored.
     pub fn check_article(&self, article: &Article, ctx: &StyleContext, ignored: &[Ignored]) -> Vec<Finding> {
-        let texts = article_texts(article);
-        let language = ctx.language.unwrap_or_else(|| match Language::from_tag(&article.language) {
-            Language::Any => guess_all(&texts),
+        self.check_tagged(&article_texts(article), &article.language, ctx, ignored)
+    }
+
+    /// The findings of an article's fields that are not stored (a file to lint).
+    pub fn check_fields(&self, fields: &ArticleFields, ctx: &StyleContext) -> Vec<Finding> {
+        self.check_tagged(&fields_texts(fields), &fields.language, ctx, &[])
+    }
+
+    /// Texts in the language `tag` names, or the one guessed from them.
+    fn check_tagged(&self, texts: &[FieldText], tag: &str, ctx: &StyleContext, ignored: &[Ignored]) -> Vec<Finding> {
+        let language = ctx.language.unwrap_or_else(|| match Language::from_tag(tag) {
+            Language::Any => guess_all(texts),
             known => known,
         });
-        self.check_texts(&texts, language, ctx, ignored)
+        self.check_texts(texts, language, ctx, ignored)
     }
 
     /// The findings of an edition (title, lead, transition, briefs), minus the ignored.

@@ -54,7 +54,7 @@ pub mod preflight;
 mod rule;
 
 pub use book::{Base, Override, StyleBook, StyleError, DEFAULT_BOOK_TOML};
-pub use check::{article_texts, body_text, roundup_texts, FieldText, Finding, Ignored, StyleContext};
+pub use check::{article_texts, body_text, fields_texts, roundup_texts, FieldText, Finding, Ignored, StyleContext};
 pub use compile::CompiledBook;
 pub use fix::{apply_fix, fix_all};
 pub use preflight::{preflight_article, preflight_roundup, Preflight, PreflightItem, PreflightPolicy};

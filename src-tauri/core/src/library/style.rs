@@ -1,0 +1,86 @@
+//! The outlet's style book and pre-flight as the library keeps them: the book's TOML in
+//! the settings table under `style_book` (absent: the default book), the checklist's
+//! limits and blocking items from [`Settings`]. The engine itself is `crate::style`.
+use rusqlite::{params, OptionalExtension};
+
+use super::Library;
+use crate::model::{Item, Settings};
+use crate::style::{preflight_article, preflight_roundup, CompiledBook, Finding, Preflight, PreflightPolicy, StyleBook, StyleContext};
+use crate::text::nfc;
+use crate::{Error, Result};
+
+/// The settings key the outlet's style book is stored under, as TOML.
+const STYLE_BOOK_KEY: &str = "style_book";
+/// The longest style book taken, in bytes.
+pub const STYLE_BOOK_MAX_BYTES: usize = 1024 * 1024;
+
+/// The checklist's limits and blocking items, from the outlet's settings.
+pub fn preflight_policy(s: &Settings) -> PreflightPolicy {
+    PreflightPolicy {
+        headline_max_chars: s.headline_max_chars as usize,
+        summary_max_chars: s.brief_max_chars as usize,
+        summary_min_sentences: s.brief_max_sentences.min(2),
+        summary_max_sentences: s.brief_max_sentences,
+        blocking: s.preflight_blocking.split([' ', ',']).filter(|w| !w.is_empty()).map(str::to_string).collect(),
+    }
+}
+
+/// A refused style book, in the words the reporter sees.
+fn refused(e: crate::style::StyleError) -> Error {
+    Error::Invalid(format!("the style book was not changed: {e}"))
+}
+
+impl Library {
+    /// The outlet's style book as TOML: what it stored, or the default book.
+    pub fn style_book_toml(&self) -> Result<String> {
+        let stored: Option<String> =
+            self.conn.query_row("SELECT value FROM settings WHERE key = ?1", [STYLE_BOOK_KEY], |r| r.get(0)).optional()?;
+        Ok(stored.unwrap_or_else(|| StyleBook::default().to_toml()))
+    }
+
+    /// The outlet's style book, ready to check with.
+    pub fn style(&self) -> Result<CompiledBook> {
+        let book = StyleBook::from_toml(&self.style_book_toml()?).map_err(|e| Error::Database(format!("the stored style book is damaged: {e}")))?;
+        CompiledBook::new(&book).map_err(|e| Error::Database(format!("the stored style book is damaged: {e}")))
+    }
+
+    /// Replaces the style book with `toml` once it reads and every pattern compiles; a book
+    /// that does not is refused with its line and reason, and the book in use stays.
+    pub fn set_style_book(&mut self, toml: &str) -> Result<StyleBook> {
+        if toml.len() > STYLE_BOOK_MAX_BYTES {
+            return Err(Error::Invalid("the style book is too large (over 1 MB)".into()));
+        }
+        let toml = nfc(toml);
+        let book = StyleBook::from_toml(&toml).map_err(refused)?;
+        CompiledBook::new(&book).map_err(refused)?;
+        let tx = self.write()?;
+        tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![STYLE_BOOK_KEY, toml])?;
+        tx.commit()?;
+        Ok(book)
+    }
+
+    /// The style findings of a stored article or edition.
+    pub fn lint(&self, id: &str) -> Result<Vec<Finding>> {
+        let book = self.style()?;
+        let ctx = preflight_policy(&self.settings()?).style_context();
+        Ok(match self.item(id)? {
+            Item::Article(a) => book.check_article(&a, &ctx, &[]),
+            Item::Roundup(r) => book.check_roundup(&r.fields(), &ctx, &[]),
+        })
+    }
+
+    /// The pre-flight checklist of a stored article or edition.
+    pub fn preflight(&self, id: &str) -> Result<Preflight> {
+        let book = self.style()?;
+        let policy = preflight_policy(&self.settings()?);
+        Ok(match self.item(id)? {
+            Item::Article(a) => preflight_article(&a, &policy, &book, &[]),
+            Item::Roundup(r) => preflight_roundup(&r.fields(), &policy, &book, &[]),
+        })
+    }
+
+    /// The style context the outlet checks with (its headline limit).
+    pub fn style_context(&self) -> Result<StyleContext> {
+        Ok(preflight_policy(&self.settings()?).style_context())
+    }
+}

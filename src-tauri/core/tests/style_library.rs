@@ -1,0 +1,56 @@
+//! The outlet's style book kept in the library: the default book until one is set, a book
+//! that does not read or whose pattern does not compile refused with its line while the
+//! book in use stays, lint and pre-flight of stored items with the outlet's limits.
+mod common;
+
+use common::{fields, library};
+use newsdesk_core::library::Settings;
+use newsdesk_core::model::Status;
+use newsdesk_core::Error;
+
+#[test]
+fn stored_items_are_checked_with_the_outlets_book() {
+    let (_d, _p, mut lib) = library();
+    let a = lib.create_article(fields("시, 새 노선 발표", &["시는 새 노선을 발표하였다. 요금은 1,500 원이다."], &[]), Status::Draft).unwrap();
+    let rules: Vec<String> = lib.lint(&a.id).unwrap().into_iter().map(|f| f.rule).collect();
+    assert_eq!(rules, ["ko.hayeotda", "ko.unit_space"], "the default book");
+
+    // The outlet turns the unit rule off.
+    let toml = "name = \"우리 신문\"\n\n[[override]]\nrule = \"ko.unit_space\"\nenabled = false\n";
+    lib.set_style_book(toml).unwrap();
+    let rules: Vec<String> = lib.lint(&a.id).unwrap().into_iter().map(|f| f.rule).collect();
+    assert_eq!(rules, ["ko.hayeotda"]);
+    assert!(lib.style_book_toml().unwrap().contains("ko.unit_space"));
+}
+
+#[test]
+fn a_broken_book_is_refused_with_its_line_and_the_book_in_use_stays() {
+    let (_d, _p, mut lib) = library();
+    let good = "[[override]]\nrule = \"ko.unit_space\"\nenabled = false\n";
+    lib.set_style_book(good).unwrap();
+    let before = lib.style_book_toml().unwrap();
+    for (bad, line) in [
+        ("[[override]]\nrule = \"ko.unit_space\"\nenabled = maybe\n", "line 3"),
+        ("name = \"x\"\n\n[[rule]]\nid = \"desk.broken\"\npattern = '(unclosed'\nseverity = \"warning\"\nmessage_ko = \"깨짐\"\nmessage_en = \"broken\"\n", "desk.broken"),
+    ] {
+        let Err(Error::Invalid(message)) = lib.set_style_book(bad) else { panic!("{bad} was taken") };
+        assert!(message.starts_with("the style book was not changed"), "{message}");
+        assert!(message.contains(line), "{message} names {line}");
+        assert_eq!(lib.style_book_toml().unwrap(), before, "the book in use stays");
+    }
+}
+
+#[test]
+fn the_checklist_uses_the_outlets_limits_and_blocking_items() {
+    let (_d, _p, mut lib) = library();
+    let long = "가".repeat(30);
+    let a = lib.create_article(fields(&long, &["본문이다."], &[]), Status::Draft).unwrap();
+    let p = lib.preflight(&a.id).unwrap();
+    assert!(p.item("headline_length").unwrap().ok, "30 characters pass the default 40");
+    assert!(!p.blocked());
+    lib.set_settings(&Settings { headline_max_chars: 20, preflight_blocking: "headline_length summary".into(), ..Settings::default() }).unwrap();
+    let p = lib.preflight(&a.id).unwrap();
+    let failed: Vec<&str> = p.failures().filter(|i| i.blocking).map(|i| i.id.as_str()).collect();
+    assert_eq!(failed, ["headline_length", "summary"]);
+    assert!(p.blocked());
+}
