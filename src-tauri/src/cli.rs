@@ -17,6 +17,8 @@ use newsdesk_core::text::plain::doc_to_plain;
 
 use crate::paths::{default_library_path, LIBRARY_ENV};
 
+mod style;
+
 #[derive(Debug, Parser)]
 #[command(
     name = "newsdesk",
@@ -110,6 +112,33 @@ pub enum Command {
         #[arg(long)]
         json: bool,
     },
+    /// Check library items or .md, .txt and .html files against the outlet's style book
+    /// (exit 1 when an error-severity finding is left)
+    Lint {
+        #[arg(required = true, value_name = "ID|FILE")]
+        targets: Vec<String>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// The checklist before an export (exit 1 when a blocking item fails)
+    Preflight {
+        id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Move the outlet's style book in and out as one TOML file
+    Style {
+        #[command(subcommand)]
+        command: StyleCommand,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+pub enum StyleCommand {
+    /// Write the style book in use to FILE (- for standard output)
+    Export { file: PathBuf },
+    /// Replace the style book with FILE, once it reads and every pattern compiles
+    Import { file: PathBuf },
 }
 
 fn parse_import_as(s: &str) -> Result<ImportAs, String> {
@@ -229,7 +258,15 @@ pub fn main<I: IntoIterator<Item = OsString>>(args: I) -> ExitCode {
 /// writing.
 fn open_for(command: Option<&Command>, path: &std::path::Path) -> newsdesk_core::Result<Library> {
     match command {
-        Some(Command::List { .. } | Command::Search { .. } | Command::Show { .. } | Command::Revisions { .. }) => {
+        Some(
+            Command::List { .. }
+            | Command::Search { .. }
+            | Command::Show { .. }
+            | Command::Revisions { .. }
+            | Command::Lint { .. }
+            | Command::Preflight { .. }
+            | Command::Style { command: StyleCommand::Export { .. } },
+        ) => {
             Library::open_read_only(path).or_else(|first| Library::open(path).map_err(|_| first))
         }
         Some(Command::Check { .. } | Command::Backup { .. } | Command::Export { .. }) => {
@@ -252,10 +289,17 @@ fn usage_error(e: clap::Error) -> ExitCode {
         }
         _ => {
             // clap's first line is "error: …"; keep it, add the way to help, drop the rest.
+            // A first line that ends in ':' goes on in the next one: the missing arguments'
+            // names ("the following required arguments were not provided: <ID>").
             let rendered = e.render().to_string();
-            let first = rendered.lines().next().unwrap_or("invalid arguments");
+            let mut lines = rendered.lines().map(str::trim).filter(|l| !l.is_empty());
+            let first = lines.next().unwrap_or("invalid arguments");
             let first = first.strip_prefix("error: ").unwrap_or(first);
-            say_error(&format!("{first} (see newsdesk --help)"));
+            let line = match lines.next() {
+                Some(next) if first.ends_with(':') && !next.starts_with("Usage:") => format!("{first} {next}"),
+                _ => first.to_string(),
+            };
+            say_error(&format!("{line} (see newsdesk --help)"));
             ExitCode::from(2)
         }
     }
@@ -364,6 +408,10 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
             let id = id.ok_or_else(|| Failure::Said("name the article to export, or use --all".into()))?;
             return export_one(&mut lib, &id, &format, output);
         }
+        Command::Lint { targets, json } => return style::lint(&lib, &targets, json),
+        Command::Preflight { id, json } => return style::preflight(&lib, &id, json),
+        Command::Style { command: StyleCommand::Export { file } } => return style::export_book(&lib, &file),
+        Command::Style { command: StyleCommand::Import { file } } => return style::import_book(&mut lib, &file),
         Command::Check { json } => {
             let report = lib.check()?;
             let code = if report.ok { ExitCode::SUCCESS } else { ExitCode::from(1) };
