@@ -69,6 +69,10 @@ fn export_all(cfg: &Config) {
         newsdesk_core::ErrorKind,
         newsdesk_core::export::Format,
         newsdesk_core::export::RoundupFormat,
+        // house style
+        lib::StyleInput,
+        newsdesk_core::style::Finding,
+        newsdesk_core::style::Preflight,
     );
 }
 

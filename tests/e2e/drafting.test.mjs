@@ -122,9 +122,18 @@ test('the revisions panel compares two revisions side by side', async () => {
   await session.screenshot('revisions-diff');
 });
 
-test('the export button writes the open article as HTML', async () => {
+test('the export button runs the pre-flight, then writes the open article as HTML', async () => {
   await session.cmd('POST', '/execute/sync', { script: 'document.querySelector(".sheet-backdrop")?.click()', args: [] });
   await session.click(await session.byTestId('export'));
+  // The article has no summary: the checklist warns, and the export waits for the reporter.
+  const failed = await session.until('pre-flight checklist', async () => {
+    const ids = await session.execute('return [...document.querySelectorAll(\'[data-testid="preflight-item"]\')].map((e) => e.dataset.id)');
+    return ids.length ? ids : null;
+  });
+  assert.ok(failed.includes('summary'), `the missing summary is listed: ${failed}`);
+  assert.equal(readdirSync(exportDir).length, 0, 'nothing is written before the reporter agrees');
+  await session.screenshot('preflight');
+  await session.click(await session.byTestId('preflight-proceed'));
   const result = await session.until('export result', async () => {
     const t = await session.text(await session.byTestId('export-result'));
     return t.includes('.html') ? t : null;

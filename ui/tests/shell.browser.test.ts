@@ -139,6 +139,41 @@ describe('the app shell in Chromium', () => {
     expect(await page.evaluate(() => getComputedStyle(document.body).backgroundColor)).toBe('rgb(247, 246, 242)');
   });
 
+  it('primary buttons in dialogs have readable labels in light and dark (settings, paste an edition)', async () => {
+    // The contrast of a button's text on its own background, by the WCAG formula.
+    const contrast = (testid: string) =>
+      page.getByTestId(testid).evaluate((el) => {
+        const rgb = (c: string) => (c.match(/[\d.]+/g) ?? []).slice(0, 3).map(Number);
+        const lum = (c: string) => {
+          const [r, g, b] = rgb(c).map((v) => {
+            const s = v / 255;
+            return s <= 0.03928 ? s / 12.92 : ((s + 0.055) / 1.055) ** 2.4;
+          });
+          return 0.2126 * r + 0.7152 * g + 0.0722 * b;
+        };
+        const style = getComputedStyle(el);
+        const [a, b] = [lum(style.color), lum(style.backgroundColor)].sort((x, y) => y - x);
+        return { ratio: (a + 0.05) / (b + 0.05), text: el.textContent?.trim() ?? '' };
+      });
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.getByTestId('open-settings').click();
+      const save = await contrast('settings-save');
+      expect(['설정 저장', 'Save settings']).toContain(save.text);
+      expect(save.ratio, `settings save, ${scheme}`).toBeGreaterThanOrEqual(4.5);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('tab-roundups').click();
+      await page.getByTestId('paste-edition-open').click();
+      await page.getByTestId('paste-edition-text').fill('리드 문단이다.\n■ 꼭지\n요약이다.\nDESK desk@outlet.example');
+      const make = await contrast('paste-edition-import');
+      expect(['주말판 만들기', 'Make the roundup']).toContain(make.text);
+      expect(make.ratio, `make the edition, ${scheme}`).toBeGreaterThanOrEqual(4.5);
+      await page.keyboard.press('Escape');
+      await page.getByTestId('tab-articles').click();
+    }
+    await page.emulateMedia({ colorScheme: 'light' });
+  });
+
   it('loads under the strict CSP with no violation and no error', async () => {
     const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
     expect(csp).toEqual([]);

@@ -12,6 +12,7 @@ mod library;
 mod preview;
 mod roundups;
 mod settings;
+mod style;
 
 pub use articles::*;
 pub use assets::*;
@@ -20,6 +21,7 @@ pub use library::*;
 pub use preview::*;
 pub use roundups::*;
 pub use settings::*;
+pub use style::*;
 
 use std::sync::{Mutex, MutexGuard};
 use std::thread::ThreadId;

@@ -34,4 +34,8 @@ commands_table! {
     export_roundup,
     import_roundup_text,
     restore_roundup_revision,
+    check_style,
+    preflight_item,
+    get_style_book,
+    set_style_book,
 }

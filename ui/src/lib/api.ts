@@ -29,6 +29,9 @@ import type {
   SearchPage,
   SearchRequest,
   Settings,
+  StyleInput,
+  Finding,
+  Preflight,
   Status,
   StatusRequest,
   UiSaveReason,
@@ -72,6 +75,13 @@ export const api = {
   getAsset: (id: string) => call<ArrayBuffer>('get_asset', { id }),
   getSettings: () => call<Settings>('get_settings'),
   setSettings: (settings: Settings) => call<Settings>('set_settings', { settings }),
+  /** The house-style findings of the fields on screen (nothing is stored). */
+  checkStyle: (input: StyleInput) => call<Finding[]>('check_style', { input }),
+  /** The pre-flight checklist of a stored article or edition. */
+  preflight: (id: string) => call<Preflight>('preflight_item', { id }),
+  getStyleBook: () => call<string>('get_style_book'),
+  /** Replaces the outlet's style book (TOML); refused with its line when it does not read. */
+  setStyleBook: (toml: string) => call<string>('set_style_book', { toml }),
   /** Opens the save dialog and writes the file; null when the reporter cancelled. */
   exportArticle: (id: string, format: ExportFormat) => call<string | null>('export_article', { request: { id, format } satisfies ExportRequest }),
   /** Asks for a folder and exports every article of `status` into it; null when cancelled. */

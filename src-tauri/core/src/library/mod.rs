@@ -21,7 +21,7 @@ mod search;
 pub use search::COUNT_CAP;
 mod settings;
 mod style;
-pub use style::{preflight_policy, STYLE_BOOK_MAX_BYTES};
+pub use style::{preflight_policy, StyleInput, STYLE_BOOK_MAX_BYTES};
 mod types;
 
 use std::path::{Path, PathBuf};
@@ -50,6 +50,8 @@ pub struct Library {
     /// [`Library::check_file`]); from then on nothing is written.
     detached: std::cell::Cell<bool>,
     read_only: bool,
+    /// The style book last compiled, with the TOML it was compiled from (`library/style.rs`).
+    style_cache: std::cell::RefCell<Option<(String, std::sync::Arc<crate::style::CompiledBook>)>>,
 }
 
 impl std::fmt::Debug for Library {
@@ -98,6 +100,7 @@ impl Library {
             sidecars: [file_identity(&open::sidecar(path, "-wal")), file_identity(&open::sidecar(path, "-shm"))],
             detached: std::cell::Cell::new(false),
             read_only,
+            style_cache: std::cell::RefCell::new(None),
         }
     }
 

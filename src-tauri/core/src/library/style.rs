@@ -1,10 +1,13 @@
 //! The outlet's style book and pre-flight as the library keeps them: the book's TOML in
 //! the settings table under `style_book` (absent: the default book), the checklist's
 //! limits and blocking items from [`Settings`]. The engine itself is `crate::style`.
+use std::sync::Arc;
+
 use rusqlite::{params, OptionalExtension};
 
 use super::Library;
-use crate::model::{Item, Settings};
+use crate::model::{ArticleFields, Item, Settings};
+use crate::roundup::RoundupFields;
 use crate::style::{preflight_article, preflight_roundup, CompiledBook, Finding, Preflight, PreflightPolicy, StyleBook, StyleContext};
 use crate::text::nfc;
 use crate::{Error, Result};
@@ -13,6 +16,15 @@ use crate::{Error, Result};
 const STYLE_BOOK_KEY: &str = "style_book";
 /// The longest style book taken, in bytes.
 pub const STYLE_BOOK_MAX_BYTES: usize = 1024 * 1024;
+
+/// Text the reporter has on screen, to check as it is typed (nothing is stored).
+#[derive(Debug, Clone, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "kind", content = "fields", rename_all = "lowercase")]
+pub enum StyleInput {
+    Article(ArticleFields),
+    Roundup(RoundupFields),
+}
 
 /// The checklist's limits and blocking items, from the outlet's settings.
 pub fn preflight_policy(s: &Settings) -> PreflightPolicy {
@@ -38,10 +50,18 @@ impl Library {
         Ok(stored.unwrap_or_else(|| StyleBook::default().to_toml()))
     }
 
-    /// The outlet's style book, ready to check with.
-    pub fn style(&self) -> Result<CompiledBook> {
-        let book = StyleBook::from_toml(&self.style_book_toml()?).map_err(|e| Error::Database(format!("the stored style book is damaged: {e}")))?;
-        CompiledBook::new(&book).map_err(|e| Error::Database(format!("the stored style book is damaged: {e}")))
+    /// The outlet's style book, ready to check with; compiled again only when it changed.
+    pub fn style(&self) -> Result<Arc<CompiledBook>> {
+        let toml = self.style_book_toml()?;
+        if let Some((cached, book)) = self.style_cache.borrow().as_ref() {
+            if *cached == toml {
+                return Ok(Arc::clone(book));
+            }
+        }
+        let damaged = |e: crate::style::StyleError| Error::Database(format!("the stored style book is damaged: {e}"));
+        let book = Arc::new(CompiledBook::new(&StyleBook::from_toml(&toml).map_err(damaged)?).map_err(damaged)?);
+        *self.style_cache.borrow_mut() = Some((toml, Arc::clone(&book)));
+        Ok(book)
     }
 
     /// Replaces the style book with `toml` once it reads and every pattern compiles; a book
@@ -76,6 +96,16 @@ impl Library {
         Ok(match self.item(id)? {
             Item::Article(a) => preflight_article(&a, &policy, &book, &[]),
             Item::Roundup(r) => preflight_roundup(&r.fields(), &policy, &book, &[]),
+        })
+    }
+
+    /// The style findings of text on screen.
+    pub fn check_style(&self, input: &StyleInput) -> Result<Vec<Finding>> {
+        let book = self.style()?;
+        let ctx = self.style_context()?;
+        Ok(match input {
+            StyleInput::Article(f) => book.check_fields(f, &ctx),
+            StyleInput::Roundup(f) => book.check_roundup(f, &ctx, &[]),
         })
     }
 

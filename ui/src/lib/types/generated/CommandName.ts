@@ -30,4 +30,8 @@ export type CommandName =
   | 'preview_roundup'
   | 'export_roundup'
   | 'import_roundup_text'
-  | 'restore_roundup_revision';
+  | 'restore_roundup_revision'
+  | 'check_style'
+  | 'preflight_item'
+  | 'get_style_book'
+  | 'set_style_book';

@@ -42,6 +42,15 @@ edition_blank_lines: boolean,
  */
 logo_asset: string, 
 /**
+ * The longest headline the desk takes, in characters (style check and pre-flight).
+ */
+headline_max_chars: number, 
+/**
+ * The pre-flight items that stop an export when they fail (ids separated by spaces;
+ * see `style::preflight`); the others only warn.
+ */
+preflight_blocking: string, 
+/**
  * The soft limit of a brief's summary, in characters and in sentences.
  */
 brief_max_chars: number, brief_max_sentences: number, };
