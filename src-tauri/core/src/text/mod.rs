@@ -1,6 +1,8 @@
-//! Text utilities: normalisation, plain-text extraction and Korean newsroom counts.
+//! Text utilities: normalisation, plain-text extraction, Korean newsroom counts, sentences
+//! and drafted summaries.
 pub mod counts;
 pub mod plain;
+pub mod sentences;
 
 use unicode_normalization::UnicodeNormalization;
 
