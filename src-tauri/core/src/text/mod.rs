@@ -3,6 +3,7 @@
 pub mod counts;
 pub mod plain;
 pub mod sentences;
+pub mod summary;
 
 use unicode_normalization::UnicodeNormalization;
 
