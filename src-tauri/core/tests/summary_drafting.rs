@@ -1,7 +1,9 @@
 //! Drafted summaries of articles written for these tests: 2–3 sentences, each exactly a
 //! sentence of the body as the splitter found it, in the body's order, within the limit,
 //! the same on every run; datelines, bylines, captions and fragments never taken.
-use newsdesk_core::model::{Article, Byline, Doc, Kind, Status};
+mod common;
+
+use newsdesk_core::model::Article;
 use newsdesk_core::text::sentences::sentence_strs;
 use newsdesk_core::text::summary::{draft_summary, draft_summary_of, Summary, SummaryOptions};
 
@@ -125,25 +127,7 @@ fn body_sentences(story: &Story) -> Vec<&'static str> {
 }
 
 fn article(story: &Story) -> Article {
-    Article {
-        id: "a".into(),
-        kind: Kind::Article,
-        headline: story.headline.into(),
-        deck: String::new(),
-        byline: Byline { name: "기자".into(), email: String::new() },
-        summary: String::new(),
-        body: Doc::from_paragraphs(story.paragraphs),
-        tags: vec![],
-        section: String::new(),
-        language: String::new(),
-        status: Status::Draft,
-        created_at: String::new(),
-        updated_at: String::new(),
-        published_at: None,
-        trashed_at: None,
-        version: 1,
-        counts: Default::default(),
-    }
+    common::article(story.headline, "", story.paragraphs, "")
 }
 
 /// The properties every drafted summary has.
@@ -174,23 +158,14 @@ fn the_splitter_finds_the_bodies_sentences_whole() {
 }
 
 #[test]
-fn summaries_of_paragraphs() {
+fn summaries_of_paragraphs_and_of_articles() {
     let opts = SummaryOptions::default();
     for story in STORIES {
-        let s = draft_summary(&body(story), opts);
-        check(story, &s, opts);
-        // News leads carry the story: the first prose sentence is always taken.
-        assert_eq!(s.sentences[0], story.lead, "{}", story.headline);
-    }
-}
-
-#[test]
-fn summaries_of_articles() {
-    let opts = SummaryOptions::default();
-    for story in STORIES {
-        let s = draft_summary_of(&article(story), opts);
-        check(story, &s, opts);
-        assert_eq!(s.sentences[0], story.lead, "{}", story.headline);
+        for s in [draft_summary(&body(story), opts), draft_summary_of(&article(story), opts)] {
+            check(story, &s, opts);
+            // News leads carry the story: the first prose sentence is always taken.
+            assert_eq!(s.sentences[0], story.lead, "{}", story.headline);
+        }
     }
 }
 

@@ -332,6 +332,10 @@ fn is_list_marker(chars: &[(usize, char)], sentence_start: usize, run_start: usi
 /// ends it (`.`, `)`, quotes), which stays for the scanner.
 fn link_end(chars: &[(usize, char)], i: usize) -> Option<usize> {
     let end = chars[i..].iter().position(|(_, c)| c.is_whitespace()).map_or(chars.len(), |k| i + k);
+    let maybe = chars[i..end].iter().any(|(_, c)| matches!(c, ':' | '@' | '.'));
+    if !maybe {
+        return None;
+    }
     let token: String = chars[i..end].iter().map(|(_, c)| *c).collect();
     let token = token.trim_start_matches(|c: char| is_opening(c));
     let lower = token.to_ascii_lowercase();

@@ -15,8 +15,8 @@
 //! 3. **Pick**: in rank order, skipping any sentence that would take the text past
 //!    `max_chars` (sentences joined by one space), until `sentences` are taken; then back in
 //!    the body's order. The top-ranked sentence is always taken: when it alone is longer than
-//!    `max_chars`, the summary is that sentence cut at the last word boundary that leaves
-//!    room for `…` (at a character when a single word is too long), and nothing else.
+//!    `max_chars`, the summary is that sentence cut with `…` by [`shorten`] (at the last
+//!    space when it is in the second half of the cut, else at a character), and nothing else.
 //!
 //! Deterministic: ordered maps and stable sorts only, no hashing.
 use std::collections::BTreeMap;
@@ -25,6 +25,7 @@ use serde::{Deserialize, Serialize};
 
 use super::plain::doc_text_paragraphs;
 use super::sentences::{has_sentence_end, is_hangul, sentences};
+use super::shorten;
 use crate::model::{Article, Settings};
 
 /// Sentences shorter than this (in characters) are fragments, not summary material.
@@ -99,7 +100,7 @@ fn draft(paragraphs: &[String], reference: &str, opts: SummaryOptions) -> Summar
     let ranked = rank(&candidates, reference);
     let top = &candidates[ranked[0]];
     if top.chars > opts.max_chars {
-        return summary_of(vec![cut(top.text, opts.max_chars)]);
+        return summary_of(vec![shorten(top.text, opts.max_chars)]);
     }
     let (want, mut taken, mut total) = (opts.sentences.max(1), Vec::new(), 0);
     for &k in &ranked {
@@ -195,20 +196,6 @@ fn stem(word: &str) -> Option<String> {
     }
 }
 
-/// `s` cut to at most `max` characters with `…`: at the last white space that leaves room for
-/// it (at a character when there is none), less trailing commas and the like.
-fn cut(s: &str, max: usize) -> String {
-    let room = max.saturating_sub(1);
-    let keep: String = s.chars().take(room).collect();
-    let at_word = s.chars().nth(room).is_some_and(char::is_whitespace);
-    let keep = match keep.rfind(char::is_whitespace) {
-        Some(k) if !at_word && k > 0 => &keep[..k],
-        _ => keep.as_str(),
-    };
-    let keep = keep.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, ',' | '、' | '·' | ';' | ':' | '-' | '—'));
-    format!("{keep}…")
-}
-
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -217,16 +204,6 @@ mod tests {
     fn stems_drop_particles_and_common_words() {
         assert_eq!(stems("서울시가 예산을 늘렸다고 밝혔다."), ["늘렸", "서울", "예산"]);
         assert_eq!(stems("The city said the budget rose 3.5 per cent."), ["budget", "cent", "city", "per", "rose"]);
-    }
-
-    #[test]
-    fn cut_at_a_word() {
-        assert_eq!(cut("하나 둘 셋 넷", 6), "하나 둘…");
-        assert_eq!(cut("하나 둘 셋 넷", 7), "하나 둘 셋…");
-        assert_eq!(cut("가나다라마바사", 4), "가나다…");
-        assert_eq!(cut("one, two three", 9), "one, two…");
-        assert_eq!(cut("one, two three", 8), "one…");
-        assert_eq!(cut("abc", 1), "…");
     }
 
     #[test]
