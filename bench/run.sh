@@ -53,6 +53,8 @@ say "backend: autosave vs raw insert, search, bulk create (criterion, $n article
 NEWSDESK_BENCH_ARTICLES="$n" cargo bench -p newsdesk-core --bench library -- --warm-up-time 1 --measurement-time 2 2>&1 | tee "$work/library.txt"
 say "backend: export rate and roundup render time"
 cargo bench -p newsdesk-core --bench export -- --warm-up-time 1 --measurement-time 2 2>&1 | tee "$work/export.txt"
+say "backend: a drafted summary of a 20,000-character Korean article"
+cargo bench -p newsdesk-core --bench summary -- --warm-up-time 1 --measurement-time 2 2>&1 | tee "$work/summary.txt"
 
 say "the real window: start-up, memory, typing (vs the bare window)"
 node bench/app.mjs "$app" "$bare" "$work/10k.db" "$work/app.json"

@@ -1,5 +1,7 @@
 //! Style check of a 20,000-character Korean article with the default book: p50/p95
 //! printed first (target p95 <= 5 ms), then criterion's figure.
+mod common;
+
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
@@ -16,16 +18,7 @@ const SENTENCES: &[&str] = &[
 ];
 
 fn article(chars: usize) -> String {
-    let mut paragraphs = Vec::new();
-    let (mut total, mut i) = (0, 0);
-    while total < chars {
-        let p: Vec<&str> = (0..4).map(|k| SENTENCES[(i + k * 3) % SENTENCES.len()]).collect();
-        let p = p.join(" ");
-        total += p.chars().count() + 1;
-        paragraphs.push(p);
-        i += 1;
-    }
-    body_text(&newsdesk_core::model::Doc::from_paragraphs(paragraphs))
+    body_text(&newsdesk_core::model::Doc::from_paragraphs(common::korean_paragraphs(SENTENCES, chars)))
 }
 
 fn main() {

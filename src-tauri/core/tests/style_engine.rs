@@ -1,33 +1,13 @@
 //! The style engine as a desk uses it: planted mistakes found exactly, clean copy left
 //! alone, fixes, the ignore list, an outlet's book and its refusals, the pre-flight.
-use newsdesk_core::model::{Article, Byline, Doc, Kind, Status};
+mod common;
+
+use common::article;
 use newsdesk_core::roundup::{Brief, RoundupFields, Signoff};
 use newsdesk_core::style::*;
 
 fn ctx() -> StyleContext {
     StyleContext { headline_max_chars: Some(30), language: None }
-}
-
-fn article(headline: &str, summary: &str, paragraphs: &[&str], language: &str) -> Article {
-    Article {
-        id: "a".into(),
-        kind: Kind::Article,
-        headline: headline.into(),
-        deck: String::new(),
-        byline: Byline { name: "김기자".into(), email: String::new() },
-        summary: summary.into(),
-        body: Doc::from_paragraphs(paragraphs),
-        tags: vec![],
-        section: String::new(),
-        language: language.into(),
-        status: Status::Draft,
-        created_at: String::new(),
-        updated_at: String::new(),
-        published_at: None,
-        trashed_at: None,
-        version: 1,
-        counts: Default::default(),
-    }
 }
 
 fn found(fs: &[Finding]) -> Vec<(String, Field, usize, usize, String)> {

@@ -4,30 +4,35 @@ use crate::model::doc::{Block, Doc, Inline};
 /// Plain text of a document: blocks separated by a blank line, list items by a newline,
 /// hard breaks as newlines. Images contribute their caption.
 pub fn doc_to_plain(doc: &Doc) -> String {
-    let mut paragraphs = Vec::new();
-    blocks_to_plain(&doc.content, &mut paragraphs);
-    paragraphs.join("\n\n")
+    doc_paragraphs(doc).join("\n\n")
 }
 
 /// The text of each paragraph-like block, in order (headings, paragraphs, list items, captions).
 pub fn doc_paragraphs(doc: &Doc) -> Vec<String> {
     let mut paragraphs = Vec::new();
-    blocks_to_plain(&doc.content, &mut paragraphs);
+    blocks_to_plain(&doc.content, true, &mut paragraphs);
     paragraphs
 }
 
-fn blocks_to_plain(blocks: &[Block], out: &mut Vec<String>) {
+/// [`doc_paragraphs`] without the images' captions: the running text (for a drafted summary).
+pub fn doc_text_paragraphs(doc: &Doc) -> Vec<String> {
+    let mut paragraphs = Vec::new();
+    blocks_to_plain(&doc.content, false, &mut paragraphs);
+    paragraphs
+}
+
+fn blocks_to_plain(blocks: &[Block], captions: bool, out: &mut Vec<String>) {
     for b in blocks {
         match b {
             Block::Paragraph { content } | Block::Heading { content, .. } => out.push(inlines_to_plain(content)),
-            Block::Blockquote { content } => blocks_to_plain(content, out),
+            Block::Blockquote { content } => blocks_to_plain(content, captions, out),
             Block::BulletList { content } | Block::OrderedList { content, .. } => {
                 for item in content {
-                    blocks_to_plain(&item.content, out)
+                    blocks_to_plain(&item.content, captions, out)
                 }
             }
             Block::Image { attrs } => {
-                if !attrs.caption.is_empty() {
+                if captions && !attrs.caption.is_empty() {
                     out.push(attrs.caption.clone())
                 }
             }
