@@ -216,3 +216,39 @@ fn an_edition_exported_as_text_imports_back_with_the_same_parts_and_the_same_byt
     let twice = ok_stdout(newsdesk(&lib, &["export", &again_id, "--format", "text"]));
     assert_eq!(twice, text);
 }
+
+#[test]
+fn summarize_drafts_from_the_body_and_new_roundup_starts_from_this_week() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let body = "해솔시가 내년부터 시내버스 첫차를 오전 5시로 30분 앞당긴다. 새벽 출근길 시민들의 요청을 받아들인 결정이다.\n\n\
+                시는 \"첫차 승객이 1년 새 12.5% 늘었다\"라고 설명했다. 노선 세 곳이 먼저 바뀐다.\n\n\
+                나머지 노선은 여름에 다시 검토한다... 시의회도 의견을 낸다.\n";
+    let article = write(dir.path(), "bus.md", &format!("# 첫차 30분 앞당긴다\n\n{body}"));
+    let id = json(newsdesk(&lib, &["import", article.to_str().unwrap(), "--status", "ready", "--json"]))[0]["id"].as_str().unwrap().to_string();
+    let s = json(newsdesk(&lib, &["summarize", &id, "--json"]));
+    let sentences: Vec<&str> = s["sentences"].as_array().unwrap().iter().map(|v| v.as_str().unwrap()).collect();
+    assert!((2..=3).contains(&sentences.len()), "{s:#}");
+    let flat = body.replace("\n\n", " ");
+    let mut at = 0;
+    for sentence in &sentences {
+        let found = flat[at..].find(sentence).unwrap_or_else(|| panic!("{sentence:?} is a sentence of the body, in order"));
+        at += found + sentence.len();
+    }
+    assert_eq!(s["text"], sentences.join(" "));
+    assert_eq!(s["chars"].as_u64().unwrap() as usize, s["text"].as_str().unwrap().chars().count());
+    assert!(s["chars"].as_u64().unwrap() <= 200, "within the outlet's limit");
+    assert_eq!(json(newsdesk(&lib, &["summarize", &id, "--json"])), s, "the same on every run");
+    let short = json(newsdesk(&lib, &["summarize", &id, "--sentences", "1", "--max-chars", "80", "--json"]));
+    assert_eq!(short["sentences"].as_array().unwrap().len(), 1);
+    assert_eq!(ok_stdout(newsdesk(&lib, &["summarize", &id])).trim_end(), s["text"].as_str().unwrap());
+
+    let r = json(newsdesk(&lib, &["new-roundup", "--from-week", "--json"]));
+    assert_eq!(r["items"].as_array().unwrap().len(), 1);
+    assert_eq!(r["items"][0]["article_id"], id.as_str());
+    assert_eq!(r["items"][0]["summary"], s["text"]);
+    assert_eq!(r["items"][0]["drafted"], true);
+    assert_eq!(r["transition"], "이어 주말 주요 뉴스입니다.");
+    let usage = newsdesk(&lib, &["new-roundup"]);
+    assert_eq!(usage.status.code(), Some(2));
+}

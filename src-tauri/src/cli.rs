@@ -17,6 +17,7 @@ use newsdesk_core::text::plain::doc_to_plain;
 
 use crate::paths::{default_library_path, LIBRARY_ENV};
 
+mod drafting;
 mod style;
 
 #[derive(Debug, Parser)]
@@ -123,6 +124,27 @@ pub enum Command {
     /// The checklist before an export (exit 1 when a blocking item fails)
     Preflight {
         id: String,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Draft a summary of an article from its body: its own sentences, in order
+    Summarize {
+        id: String,
+        /// At most this many sentences (default: the outlet's brief limit)
+        #[arg(long, value_parser = clap::value_parser!(u32).range(1..=20))]
+        sentences: Option<u32>,
+        /// At most this many characters (default: the outlet's brief limit)
+        #[arg(long = "max-chars", value_parser = clap::value_parser!(u32).range(1..=10000))]
+        max_chars: Option<u32>,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Create a weekend roundup
+    NewRoundup {
+        /// Its briefs: the articles marked ready this week, newest first, each with its
+        /// summary or a drafted one
+        #[arg(long = "from-week", required = true)]
+        from_week: bool,
         #[arg(long)]
         json: bool,
     },
@@ -265,6 +287,7 @@ fn open_for(command: Option<&Command>, path: &std::path::Path) -> newsdesk_core:
             | Command::Revisions { .. }
             | Command::Lint { .. }
             | Command::Preflight { .. }
+            | Command::Summarize { .. }
             | Command::Style { command: StyleCommand::Export { .. } },
         ) => {
             Library::open_read_only(path).or_else(|first| Library::open(path).map_err(|_| first))
@@ -408,6 +431,10 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
             let id = id.ok_or_else(|| Failure::Said("name the article to export, or use --all".into()))?;
             return export_one(&mut lib, &id, &format, output);
         }
+        Command::Summarize { id, sentences, max_chars, json } => {
+            return drafting::summarize(&lib, &id, sentences.map(|n| n as usize), max_chars.map(|n| n as usize), json)
+        }
+        Command::NewRoundup { json, .. } => return drafting::new_roundup_from_week(&mut lib, json),
         Command::Lint { targets, json } => return style::lint(&lib, &targets, json),
         Command::Preflight { id, json } => return style::preflight(&lib, &id, json),
         Command::Style { command: StyleCommand::Export { file } } => return style::export_book(&lib, &file),

@@ -226,7 +226,7 @@ fn roundup_of(articles: &[Article]) -> Roundup {
         transition: "이어 이번 주 주요 기사입니다.".into(),
         items: articles[1..11]
             .iter()
-            .map(|a| Brief { article_id: None, headline: a.headline.clone(), summary: newsdesk_core::render::description_of(a), link: None })
+            .map(|a| Brief { article_id: None, headline: a.headline.clone(), summary: newsdesk_core::render::description_of(a), link: None, drafted: false })
             .collect(),
         signoff: Signoff { outlet: "한빛일보".into(), email: "news@hanbit.example".into() },
         status: Status::Ready,

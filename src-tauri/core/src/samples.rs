@@ -77,7 +77,7 @@ pub fn sample_roundup(article_ids: &[String]) -> RoundupFields {
         article_id: None,
         headline: "\"다음 주는 맑음\" 주말 날씨".into(),
         summary: "주말 내내 구름이 걷히고 낮 기온은 20도 안팎이다. 일요일 저녁에는 강바람이 조금 세진다.".into(),
-        link: None,
+        link: None, drafted: false,
     });
     RoundupFields {
         title: "주말 브리핑: 강변의 여름 끝자락".into(),

@@ -39,7 +39,7 @@ fn roundup_fields(version: i64) -> RoundupFields {
         transition: transition_of(version),
         items: ["가", "나", "다"]
             .iter()
-            .map(|h| Brief { article_id: None, headline: (*h).into(), summary: format!("{h} 요약."), link: None })
+            .map(|h| Brief { article_id: None, headline: (*h).into(), summary: format!("{h} 요약."), link: None, drafted: false })
             .collect(),
         ..RoundupFields::default()
     }

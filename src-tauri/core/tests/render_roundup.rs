@@ -21,7 +21,7 @@ fn edition(title: &str, lead: &[&str], transition: &str, briefs: &[(&str, &str, 
         transition: transition.into(),
         items: briefs
             .iter()
-            .map(|(h, s, l)| Brief { article_id: None, headline: (*h).into(), summary: (*s).into(), link: l.map(str::to_string) })
+            .map(|(h, s, l)| Brief { article_id: None, headline: (*h).into(), summary: (*s).into(), link: l.map(str::to_string), drafted: false })
             .collect(),
         signoff: Signoff { outlet: signoff.0.into(), email: signoff.1.into() },
         status: Status::Draft,

@@ -14,7 +14,7 @@ fn edition(title: &str) -> RoundupFields {
         edition_date: "2025-07-26".into(),
         lead: Lead { article_id: None, headline: String::new(), body: Doc::from_paragraphs(["이번 주 도시는 조용했다."]) },
         transition: "이어 주말 주요 뉴스입니다.".into(),
-        items: vec![Brief { article_id: None, headline: "\"다리 보수 시작\"".into(), summary: "월요일부터 한 차선만 연다.".into(), link: Some("https://outlet.example/bridge".into()) }],
+        items: vec![Brief { article_id: None, headline: "\"다리 보수 시작\"".into(), summary: "월요일부터 한 차선만 연다.".into(), link: Some("https://outlet.example/bridge".into()), drafted: false }],
         signoff: Signoff::default(),
     }
 }
@@ -247,3 +247,39 @@ fn a_new_edition_starts_with_the_outlets_transition_and_its_text_takes_the_outle
     let text = render_roundup_from_library(&lib, &r.id, RoundupFormat::Text).unwrap();
     assert!(text.starts_with("주말판\n\n이번 주 도시는 조용했다.\n\n"), "{text}");
 }
+
+#[test]
+fn a_brief_from_an_article_without_a_summary_gets_a_drafted_one_marked_as_such() {
+    let (_d, _p, mut lib) = library();
+    let body = [
+        "해솔시가 내년부터 시내버스 첫차를 오전 5시로 30분 앞당긴다. 새벽 출근길 시민들의 요청을 받아들인 결정이다.",
+        "시는 \"첫차 승객이 1년 새 12.5% 늘었다\"라고 설명했다. 노선 세 곳이 먼저 바뀐다.",
+        "나머지 노선은 여름에 다시 검토한다.",
+    ];
+    let bare = lib.create_article(fields("첫차 30분 앞당긴다", &body, &[]), Status::Ready).unwrap();
+    let mut summarised = fields("도서관 밤 열람실", &["구립 도서관이 밤 열한 시까지 문을 연다."], &[]);
+    summarised.summary = "도서관이 밤늦게까지 연다.".into();
+    let with = lib.create_article(summarised, Status::Ready).unwrap();
+    let b = lib.brief_from_article(&bare.id).unwrap();
+    assert!(b.drafted, "marked as a draft");
+    let joined = body.join(" ");
+    assert!(!b.summary.is_empty() && joined.contains(&b.summary[..b.summary.find(". ").map_or(b.summary.len(), |i| i + 1)]), "{}", b.summary);
+    assert_eq!(lib.brief_from_article(&bare.id).unwrap(), b, "the same draft every time");
+    let w = lib.brief_from_article(&with.id).unwrap();
+    assert!(!w.drafted);
+    assert_eq!(w.summary, "도서관이 밤늦게까지 연다.");
+
+    // Stored with the edition, the mark stays until the reporter edits the summary.
+    let r = lib.create_roundup(RoundupFields { title: "판".into(), items: vec![b.clone()], ..RoundupFields::default() }).unwrap();
+    assert!(r.items[0].drafted);
+
+    // This week's ready articles, newest first; none a week from now.
+    let week = lib.fields_from_week(chrono::Utc::now()).unwrap();
+    let ids: Vec<_> = week.items.iter().map(|b| b.article_id.clone().unwrap()).collect();
+    assert_eq!(ids, [with.id.clone(), bare.id.clone()]);
+    assert_eq!(week.items[1].drafted, true);
+    assert!(lib.fields_from_week(chrono::Utc::now() + chrono::Duration::days(8)).unwrap().items.is_empty());
+    // A draft is not an article: drafting from an edition is refused in words.
+    assert!(matches!(lib.draft_summary(&r.id, None), Err(Error::Invalid(_))));
+}
+

@@ -98,7 +98,7 @@ fn a_full_edition_has_every_part_recognised() {
             article_id: None,
             headline: headlines[0].into(),
             summary: "강변 야시장 상인회가 주말 영업시간을 자정까지 늘리기로 했다. 구청은 가로등을 더 켜기로 했다.".into(),
-            link: None,
+            link: None, drafted: false,
         }
     );
     assert_eq!(

@@ -51,6 +51,25 @@ pub async fn brief_from_article<R: Runtime>(app: AppHandle<R>, id: String) -> Re
     on_library(&app, move |lib, _| Ok(lib.brief_from_article(&id)?)).await
 }
 
+/// A summary drafted from an article's body (2–3 of its own sentences, within the outlet's
+/// brief limits), for a brief's "Draft from the article" and the inspector.
+#[tauri::command]
+pub async fn draft_summary<R: Runtime>(app: AppHandle<R>, id: String) -> Result<String, CommandError> {
+    check_id(&id)?;
+    on_library(&app, move |lib, _| Ok(lib.draft_summary(&id, None)?.text)).await
+}
+
+/// A new edition whose briefs are the articles marked ready this week, newest first, each
+/// with its summary or a drafted one.
+#[tauri::command]
+pub async fn create_roundup_from_week<R: Runtime>(app: AppHandle<R>) -> Result<Roundup, CommandError> {
+    on_library(&app, |lib, _| {
+        let fields = lib.fields_from_week(chrono::Utc::now())?;
+        Ok(lib.create_roundup(fields)?)
+    })
+    .await
+}
+
 /// An edition that uses an article, for the question asked before trashing it.
 #[derive(Debug, Clone, Serialize, Deserialize, PartialEq, Eq)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]

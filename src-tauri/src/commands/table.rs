@@ -38,4 +38,6 @@ commands_table! {
     preflight_item,
     get_style_book,
     set_style_book,
+    draft_summary,
+    create_roundup_from_week,
 }

@@ -79,6 +79,10 @@ export const api = {
   checkStyle: (input: StyleInput) => call<Finding[]>('check_style', { input }),
   /** The pre-flight checklist of a stored article or edition. */
   preflight: (id: string) => call<Preflight>('preflight_item', { id }),
+  /** A summary drafted from an article's body (its own sentences, within the brief limits). */
+  draftSummary: (id: string) => call<string>('draft_summary', { id }),
+  /** A new edition of this week's ready articles, newest first. */
+  createRoundupFromWeek: () => call<Roundup>('create_roundup_from_week'),
   getStyleBook: () => call<string>('get_style_book'),
   /** Replaces the outlet's style book (TOML); refused with its line when it does not read. */
   setStyleBook: (toml: string) => call<string>('set_style_book', { toml }),

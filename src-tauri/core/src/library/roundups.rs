@@ -10,13 +10,13 @@ use rusqlite::{params, Connection, OptionalExtension};
 
 use super::articles::{self, kind_from_sql, status_from_sql};
 use super::items::{self, Content, Derived, Staged};
-use super::types::{SaveOptions, SaveReason};
+use super::types::{ListFilter, SaveOptions, SaveReason, Sort};
 use super::{now, Library};
 use crate::error::{Error, Result};
 use crate::model::{ArticleFields, Block, Byline, Inline, Kind, Status};
 use crate::roundup::{Brief, Lead, Roundup, RoundupFields, RoundupRevision, Signoff};
 use crate::text::nfc;
-use crate::text::plain::doc_paragraphs;
+use crate::text::summary::{draft_summary_of, Summary, SummaryOptions};
 
 
 fn not_found(id: &str) -> Error {
@@ -54,7 +54,7 @@ fn normalize(f: RoundupFields) -> Result<RoundupFields> {
                 )));
             }
         }
-        items.push(Brief { article_id: optional_id(&b.article_id), headline, summary: nfc(b.summary.trim()), link });
+        items.push(Brief { article_id: optional_id(&b.article_id), headline, summary: nfc(b.summary.trim()), link, drafted: b.drafted });
     }
     Ok(RoundupFields {
         title: line(&f.title),
@@ -206,16 +206,49 @@ fn today(time_zone: &str) -> String {
 }
 
 impl Library {
-    /// A brief copied from a library article: its headline, and its summary (or, when it
-    /// has none, its first paragraph). The edition may then change both freely.
+    /// A brief copied from a library article: its headline, and its summary, or, when it
+    /// has none, one drafted from its body (`drafted`, shown as a draft until edited). The
+    /// edition may then change both freely.
     pub fn brief_from_article(&self, article_id: &str) -> Result<Brief> {
         let a = articles::load(&self.conn, article_id)?;
-        let summary = if a.summary.trim().is_empty() {
-            doc_paragraphs(&a.body).into_iter().find(|p| !p.trim().is_empty()).unwrap_or_default()
+        let (summary, drafted) = if a.summary.trim().is_empty() {
+            (self.draft_summary_of(&a, None)?.text, true)
         } else {
-            a.summary.clone()
+            (a.summary.clone(), false)
         };
-        Ok(Brief { article_id: Some(a.id), headline: a.headline, summary, link: None })
+        Ok(Brief { article_id: Some(a.id), headline: a.headline, summary, link: None, drafted })
+    }
+
+    /// A summary drafted from an article's body within the outlet's brief limits (or the
+    /// `opts` given): 2–3 of its own sentences, in order (`text::summary`).
+    pub fn draft_summary(&self, article_id: &str, opts: Option<SummaryOptions>) -> Result<Summary> {
+        let a = articles::load(&self.conn, article_id)?;
+        if a.kind != Kind::Article {
+            return Err(Error::Invalid("a summary is drafted from an article, and this is a weekend roundup".into()));
+        }
+        self.draft_summary_of(&a, opts)
+    }
+
+    fn draft_summary_of(&self, a: &crate::model::Article, opts: Option<SummaryOptions>) -> Result<Summary> {
+        let opts = match opts {
+            Some(o) => o,
+            None => SummaryOptions::from_settings(&self.settings()?),
+        };
+        Ok(draft_summary_of(a, opts))
+    }
+
+    /// The fields of an edition started from this week: one brief for each article marked
+    /// ready in the seven days before `now` (newest first), with its summary or a drafted
+    /// one, and the outlet's transition and sign-off (filled in by `create_roundup`).
+    pub fn fields_from_week(&self, now: chrono::DateTime<chrono::Utc>) -> Result<RoundupFields> {
+        let since = super::format_time(now - chrono::Duration::days(7));
+        let ready = self.list(&ListFilter { kind: Some(Kind::Article), status: Some(Status::Ready), sort: Sort::Updated, ..ListFilter::default() })?;
+        let items = ready
+            .iter()
+            .filter(|a| a.updated_at.as_str() >= since.as_str())
+            .map(|a| self.brief_from_article(&a.id))
+            .collect::<Result<Vec<_>>>()?;
+        Ok(RoundupFields { items, ..RoundupFields::default() })
     }
 
     /// Fills what an edition takes from the library: a brief that points at an article and
@@ -350,7 +383,7 @@ mod tests {
             title: "주말 브리핑".into(),
             lead: Lead { article_id: None, headline: "리드".into(), body: Doc::from_paragraphs(["첫 문단"]) },
             transition: "이어 주말 주요 뉴스입니다.".into(),
-            items: vec![Brief { article_id: None, headline: "\"제목\"".into(), summary: "요약\n\n둘째".into(), link: Some("https://a.example/x".into()) }],
+            items: vec![Brief { article_id: None, headline: "\"제목\"".into(), summary: "요약\n\n둘째".into(), link: Some("https://a.example/x".into()), drafted: false }],
             signoff: Signoff { outlet: "OUTLET".into(), email: "news@outlet.example".into() },
             ..RoundupFields::default()
         };

@@ -28,6 +28,10 @@ pub struct Brief {
     pub headline: String,
     pub summary: String,
     pub link: Option<String>,
+    /// The summary was drafted by Newsdesk from the article's body and not yet edited by
+    /// the reporter (shown as a draft until then). Left out of the JSON when false.
+    #[serde(skip_serializing_if = "std::ops::Not::not")]
+    pub drafted: bool,
 }
 
 /// The closing line: the outlet's name and its newsroom address.

@@ -324,7 +324,7 @@ fn make_brief(mut headline: String, mut kept: Vec<String>, link: Option<String>,
         }
     }
     let summary = paragraphs(&kept, layout).iter().map(|p| p.join(" ")).collect::<Vec<_>>().join("\n\n");
-    Brief { article_id: None, headline, summary, link }
+    Brief { article_id: None, headline, summary, link, drafted: false }
 }
 
 /// Recognises the parts of an edition written as plain text. See the module notes.

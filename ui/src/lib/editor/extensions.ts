@@ -2,6 +2,7 @@
 // paragraph, heading 2–4, blockquote, bullet and ordered lists, hard break, horizontal rule,
 // image (asset, alt, caption, credit); marks bold, italic, strike, code, link (http, https,
 // mailto). Nothing else can enter a document: pasted HTML is parsed against this schema.
+import { StyleMarks } from './style-marks';
 import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { imageNodeView } from './images';
@@ -72,5 +73,6 @@ export function newsdeskExtensions(): Extensions {
     }),
     LibraryImage,
     LinkBoundary,
+    StyleMarks,
   ];
 }

@@ -5,4 +5,9 @@
  * library article they start as a copy of it and may be changed without touching the
  * article (and survive its deletion). `link` is http or https only.
  */
-export type Brief = { article_id: string | null, headline: string, summary: string, link: string | null, };
+export type Brief = { article_id: string | null, headline: string, summary: string, link: string | null, 
+/**
+ * The summary was drafted by Newsdesk from the article's body and not yet edited by
+ * the reporter (shown as a draft until then). Left out of the JSON when false.
+ */
+drafted: boolean, };

@@ -34,4 +34,6 @@ export type CommandName =
   | 'check_style'
   | 'preflight_item'
   | 'get_style_book'
-  | 'set_style_book';
+  | 'set_style_book'
+  | 'draft_summary'
+  | 'create_roundup_from_week';

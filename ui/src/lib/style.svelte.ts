@@ -1,0 +1,77 @@
+// House style as the reporter types: the open article's fields are checked by core
+// (`check_style`) a moment after the last change, never during an IME composition; the
+// findings are underlined in the body (lib/editor/style-marks.ts) and listed in the Style
+// pane, where a fix is one undo step.
+import { api } from './api';
+import { fieldElement } from './preflight.svelte';
+import type { Finding, StyleInput } from './types';
+
+export const style = $state({ findings: [] as Finding[] });
+
+/** What the body editor offers: a fix of one finding, or of several, as one undo step. */
+export type BodyFixer = { one: (f: Finding, suggestion: string) => boolean; all: (fs: Finding[]) => number };
+let body: BodyFixer | null = null;
+let timer: ReturnType<typeof setTimeout> | undefined;
+let asked = 0;
+
+export function setBodyFixer(fixer: BodyFixer | null): void {
+  body = fixer;
+}
+
+/** Checks `input()` after `delay` ms of quiet; `busy()` true (a composition) waits more. */
+export function checkSoon(input: () => StyleInput | null, busy: () => boolean, delay = 400): void {
+  clearTimeout(timer);
+  timer = setTimeout(async () => {
+    if (busy()) return checkSoon(input, busy, delay);
+    const request = input();
+    if (!request) return;
+    const n = ++asked;
+    try {
+      const found = await api.checkStyle(request);
+      if (n === asked) style.findings = found;
+    } catch {
+      // A check that failed leaves the last findings; the next change checks again.
+    }
+  }, delay);
+}
+
+export function clearStyle(): void {
+  clearTimeout(timer);
+  asked += 1;
+  style.findings = [];
+}
+
+/** The field's text as the finding counts it, when the field is a plain input. */
+function plainField(f: Finding): HTMLInputElement | HTMLTextAreaElement | null {
+  const el = fieldElement(f.field, f.brief);
+  return el instanceof HTMLInputElement || el instanceof HTMLTextAreaElement ? el : null;
+}
+
+/** Replaces the finding's text with `suggestion`: in the body through the editor, in a
+ * plain field as an edit the field's own undo takes back. False when the text changed. */
+export function applyFix(f: Finding, suggestion: string): boolean {
+  if (f.field === 'body') return body?.one(f, suggestion) ?? false;
+  const el = plainField(f);
+  if (!el) return false;
+  const chars = [...el.value];
+  if (chars.slice(f.start, f.end).join('') !== f.text) return false;
+  const from = chars.slice(0, f.start).join('').length;
+  el.focus();
+  el.setSelectionRange(from, from + f.text.length);
+  if (!document.execCommand('insertText', false, suggestion)) {
+    el.setRangeText(suggestion, from, from + f.text.length, 'end');
+    el.dispatchEvent(new Event('input', { bubbles: true }));
+  }
+  return true;
+}
+
+/** Fixes every finding of `rule` that has a suggestion; the body's in one undo step. */
+export function fixRule(rule: string): number {
+  const of = style.findings.filter((f) => f.rule === rule && f.suggestions.length > 0);
+  let n = body?.all(of.filter((f) => f.field === 'body')) ?? 0;
+  // Plain fields from the end backwards, so earlier offsets stay right.
+  for (const f of of.filter((x) => x.field !== 'body').sort((a, b) => b.start - a.start)) {
+    if (applyFix(f, f.suggestions[0])) n += 1;
+  }
+  return n;
+}
