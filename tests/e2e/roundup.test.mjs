@@ -265,3 +265,35 @@ test('an edition pasted in the outlet form (one paragraph per line, no blank lin
   // Exported as text from the command line, it is the pasted text again.
   assert.equal(newsdesk(bin, ['--library', library, 'export', shown.id, '--format', 'text']), pasted);
 });
+
+test('"Start from this week" makes an edition of the ready articles; a brief without a summary shows a draft, marked until edited', async () => {
+  const body = [
+    '해솔시가 내년부터 시내버스 첫차를 오전 5시로 30분 앞당긴다. 새벽 출근길 시민들의 요청을 받아들인 결정이다.',
+    '시는 "첫차 승객이 1년 새 12.5% 늘었다"라고 설명했다. 노선 세 곳이 먼저 바뀐다.',
+  ];
+  const file = path.join(dir, 'no-summary.md');
+  writeFileSync(file, `# 첫차 30분 앞당긴다\n\n${body.join('\n\n')}\n`);
+  newsdesk(bin, ['--library', library, 'import', file, '--as', 'article', '--status', 'ready']);
+  await session.click(await session.byTestId('roundup-from-week'));
+  const headlines = await session.until('edition from this week', async () => {
+    const h = await builderHeadlines();
+    return h.length === 4 && h[0] === '첫차 30분 앞당긴다' ? h : null;
+  });
+  assert.deepEqual([...headlines].slice(1).sort(), ARTICLES.map(([h]) => h).sort(), 'the three ready articles follow');
+  const summaries = () => session.execute('return [...document.querySelectorAll(\'[data-testid="brief-summary"]\')].map((e) => e.value)');
+  const drafted = () => session.execute('return [...document.querySelectorAll(\'[data-testid="roundup-item"]\')].map((e) => !!e.querySelector(\'[data-testid="brief-drafted"]\'))');
+  const first = (await summaries())[0];
+  assert.ok(first.length > 0 && body.join(' ').includes(first.split('. ')[0]), `the draft is the body's own sentences: ${first}`);
+  assert.deepEqual(await drafted(), [true, false, false, false], 'only the drafted summary is marked');
+  assert.equal(await session.execute('return document.querySelector(\'[data-testid="roundup-transition"]\').value'), '이어 주말 주요 뉴스입니다.');
+  await session.screenshot('roundup-from-week');
+  // Edited by the reporter, it is no longer a draft, and the library keeps it so.
+  const box = (await session.findAll('[data-testid="brief-summary"]'))[0];
+  await session.type(box, ' 요금은 그대로다.');
+  await session.until('draft mark gone', async () => ((await drafted())[0] === false ? true : null));
+  await savedState();
+  const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--kind', 'roundup', '--json']));
+  const shown = rows.map((r) => JSON.parse(newsdesk(bin, ['--library', library, 'show', r.id, '--json']))).find((r) => r.items[0]?.headline === '첫차 30분 앞당긴다');
+  assert.ok(shown, 'the edition is in the library');
+  assert.ok(!shown.items[0].drafted && shown.items[0].summary.endsWith('요금은 그대로다.'));
+});

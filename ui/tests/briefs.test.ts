@@ -20,13 +20,13 @@ describe('moving briefs', () => {
 
 describe('the parts of an edition', () => {
   it('a standalone brief points at no article', () => {
-    expect(standaloneBrief()).toEqual({ article_id: null, headline: '', summary: '', link: null });
+    expect(standaloneBrief()).toEqual({ article_id: null, headline: '', summary: '', link: null, drafted: false });
   });
 
   it('knows which articles the edition already uses', () => {
     const items = [
-      { article_id: 'x', headline: '', summary: '', link: null },
-      { article_id: null, headline: 'own', summary: '', link: null },
+      { article_id: 'x', headline: '', summary: '', link: null, drafted: false },
+      { article_id: null, headline: 'own', summary: '', link: null, drafted: false },
     ];
     expect([...usedIds(items, 'lead')].sort()).toEqual(['lead', 'x']);
     expect([...usedIds([], null)]).toEqual([]);

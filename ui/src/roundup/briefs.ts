@@ -14,7 +14,7 @@ export function moveBrief<T>(items: readonly T[], from: number, to: number): T[]
 
 /** A brief that stands alone: the reporter writes its headline, summary and link. */
 export function standaloneBrief(): Brief {
-  return { article_id: null, headline: '', summary: '', link: null };
+  return { article_id: null, headline: '', summary: '', link: null, drafted: false };
 }
 
 /** True when `updatedAt` lies within the seven days before `now`. */

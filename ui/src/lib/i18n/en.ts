@@ -198,6 +198,11 @@ export const en = {
   'roundup.paste': 'Paste an edition…',
   'roundup.pasteHint': 'Paste a whole edition written as text: the lead paragraphs, the transition line, each brief as a ■ headline line followed by its summary, and the sign-off line (OUTLET address@domain). Nothing you paste is dropped: what is not recognised stays in the lead.',
   'roundup.pasteFromHtml': 'Pasted as formatted text: its paragraphs and lists are read as they are.',
+  'roundup.fromWeek': 'Start from this week',
+  'roundup.fromWeekHint': "A new edition whose briefs are this week's ready articles",
+  'roundup.drafted': 'Draft',
+  'roundup.draftFromArticle': 'Draft from the article',
+  'inspector.draftSummary': 'Draft a summary from the body',
   'roundup.pasteImport': 'Make the roundup',
 } as const;
 
