@@ -179,3 +179,31 @@ test('every ready article is exported to a folder at once, with an index page', 
   assert.ok(files.includes('index.html'), files.join(', '));
   assert.ok(readFileSync(path.join(exportDir, 'index.html'), 'utf8').includes(headline.replace(/&/g, '&amp;')));
 });
+
+test('house style as the reporter types: 하였다 underlined, fixed from the Style pane in one step, undone', async () => {
+  const editor = await session.byTestId('editor');
+  await session.click(editor);
+  await session.type(editor, '시는 새 노선을 발표하였다.');
+  const underlined = await session.until('the finding underlined in the body', async () =>
+    session.execute(
+      'const u = document.querySelector(\'[data-testid="editor"] .style-finding[data-rule="ko.hayeotda"]\'); return u ? u.textContent : null',
+    ),
+  );
+  assert.equal(underlined, '하였다');
+  await session.screenshot('style-underlined');
+  const fix = await session.until('the Style pane lists it', async () => {
+    const f = await session.findAll('[data-testid="style-finding"][data-rule="ko.hayeotda"] [data-testid="style-fix"]');
+    return f.length ? f[0] : null;
+  });
+  await session.click(fix);
+  const bodyText = () => session.execute('return document.querySelector(\'[data-testid="editor"]\').textContent');
+  await session.until('fixed', async () => ((await bodyText()).includes('발표했다.') ? true : null));
+  assert.ok(!(await bodyText()).includes('하였다'));
+  await session.until('the underline goes with the finding', async () =>
+    (await session.execute('return document.querySelectorAll(\'[data-testid="editor"] .style-finding[data-rule="ko.hayeotda"]\').length')) === 0 ? true : null,
+  );
+  // One Ctrl+Z takes the whole fix back.
+  await session.type(editor, '\uE009z\uE009');
+  await session.until('undone', async () => ((await bodyText()).includes('발표하였다.') ? true : null));
+  await savedState(session);
+});
