@@ -298,3 +298,31 @@ fn the_library_is_used_off_the_calling_thread() {
     assert!(reply.is_ok(), "{reply:?}");
     assert_ne!(state.last_library_thread(), Some(caller), "the image was stored on the calling thread");
 }
+
+#[test]
+fn house_style_pre_flight_and_drafting_are_reached_from_the_window() {
+    let (app, _dir, article) = app_with_library();
+    let w = window(&app, "main");
+    let body = json!({"type": "doc", "content": [{"type": "paragraph", "content": [{"type": "text", "text": "시는 새 노선을 발표하였다. 요금은 그대로 두기로 했다고 밝혔다."}]}]});
+    let fields = json!({"headline": "새 노선", "deck": "", "byline": {"name": "", "email": ""}, "summary": "", "body": body, "tags": [], "section": "", "language": "ko"});
+    let found = invoke(&w, "check_style", json!({"input": {"kind": "article", "fields": fields}})).unwrap();
+    assert_eq!(found[0]["rule"], "ko.hayeotda");
+    assert_eq!((found[0]["start"].as_u64(), found[0]["end"].as_u64()), (Some(11), Some(14)));
+
+    let checklist = invoke(&w, "preflight_item", json!({"id": article})).unwrap();
+    assert!(checklist["items"].as_array().unwrap().iter().any(|i| i["id"] == "headline"));
+
+    let toml = invoke(&w, "get_style_book", json!({})).unwrap();
+    assert!(toml.as_str().unwrap().contains("base"));
+    let refused = invoke(&w, "set_style_book", json!({"toml": "[[override]]\nrule = 1\n"})).unwrap_err();
+    assert!(refused["message"].as_str().unwrap().contains("line 2"), "{refused}");
+    let kept = invoke(&w, "set_style_book", json!({"toml": "[[override]]\nrule = \"ko.hayeotda\"\nenabled = false\n"})).unwrap();
+    assert!(kept.as_str().unwrap().contains("ko.hayeotda"));
+    let found = invoke(&w, "check_style", json!({"input": {"kind": "article", "fields": fields}})).unwrap();
+    assert!(found.as_array().unwrap().iter().all(|f| f["rule"] != "ko.hayeotda"), "the outlet's book is the one in use");
+
+    let drafted = invoke(&w, "draft_summary", json!({"id": article})).unwrap();
+    assert!(!drafted.as_str().unwrap().is_empty());
+    let r = invoke(&w, "create_roundup_from_week", json!({})).unwrap();
+    assert_eq!(r["kind"], "roundup");
+}

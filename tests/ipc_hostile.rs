@@ -110,6 +110,22 @@ fn hostile_cases(article: &str) -> Vec<(&'static str, Vec<Value>)> {
         ("export_roundup", vec![json!({"request": {"id": article, "format": "ninjs"}}), json!({"request": {"id": "../x", "format": "html"}})]),
         ("import_roundup_text", vec![json!({"text": "   "}), json!({"text": long(3_000_000)}), json!({"text": ["■ a"]})]),
         ("restore_roundup_revision", vec![json!({"request": {"id": article, "revision_id": 1, "base_version": 1}}), json!({"request": {"id": MISSING, "revision_id": 1, "base_version": 1}})]),
+        ("check_style", vec![
+            json!({"input": {"kind": "memo", "fields": {}}}),
+            json!({"input": {"kind": "article", "fields": fields(&long(501), empty_doc.clone())}}),
+            json!({"input": "하였다"}),
+        ]),
+        ("preflight_item", vec![json!({"id": "../x"}), json!({"id": MISSING}), json!({"id": 7})]),
+        ("get_style_book", vec![]),
+        ("set_style_book", vec![
+            json!({"toml": "[[override]]\nrule = \"ko.unit_space\"\nenabled = maybe\n"}),
+            json!({"toml": "[[rule]]\nid = \"x\"\npattern = '(open'\nseverity = \"error\"\nmessage_ko = \"x\"\nmessage_en = \"x\"\n"}),
+            json!({"toml": format!("name = \"{}\"\n", long(1_100_000))}),
+            json!({"toml": 5}),
+        ]),
+        ("draft_summary", vec![json!({"id": MISSING}), json!({"id": "../../etc/passwd"}), json!({})]),
+        // Makes an edition (nothing hostile to give it); tested in tests/ipc.rs and end to end.
+        ("create_roundup_from_week", vec![]),
     ]
 }
 

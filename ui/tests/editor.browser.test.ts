@@ -120,6 +120,31 @@ describe('the editor in Chromium', () => {
     expect(link?.marks?.[0].attrs?.href).toBe('https://news.example/a');
   });
 
+  it('Hangul composed right after an underlined style finding comes out whole: no check or underline lands mid-composition', async () => {
+    await page.keyboard.press('Enter');
+    await page.keyboard.type('시는 발표하였다');
+    const underline = page.getByTestId('editor').locator('.style-finding[data-rule="ko.hayeotda"]');
+    await expect.poll(() => underline.count(), { timeout: 5000 }).toBe(1);
+    const checks = () => page.evaluate(() => (window as unknown as { __ipcCalls: { cmd: string }[] }).__ipcCalls.filter((c) => c.cmd === 'check_style').length);
+    // The caret sits right after the underlined 하였다. Each syllable is held open longer
+    // than the check's pause, so a check that ignored the composition would run meanwhile.
+    const before = await checks();
+    for (const stages of [['ㄱ', '고'], ['ㅎ', '하', '한'], ['ㄷ', '다']]) {
+      for (const stage of stages) {
+        await cdp.send('Input.imeSetComposition', { text: stage, selectionStart: stage.length, selectionEnd: stage.length });
+        await page.waitForTimeout(600);
+      }
+      expect(await checks(), 'no check while a syllable is being composed').toBe(before);
+      await cdp.send('Input.insertText', { text: stages[stages.length - 1] });
+    }
+    await expect.poll(async () => JSON.stringify(await savedBody()), { timeout: 5000 }).toContain('시는 발표하였다고한다');
+    expect(JSON.stringify(await savedBody())).not.toMatch(/[ㄱ-ㅎ]/);
+    // Once the composition is over, the check runs again and the underline follows the text.
+    await expect.poll(checks, { timeout: 5000 }).toBeGreaterThan(before);
+    await expect.poll(() => underline.count(), { timeout: 5000 }).toBe(1);
+    expect(await underline.textContent()).toBe('하였다');
+  });
+
   it('a pasted image is stored in the library and keeps its caption', async () => {
     await page.keyboard.press('Enter');
     await page.keyboard.press('Enter');

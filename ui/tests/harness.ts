@@ -156,6 +156,26 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'get_roundup':
             return d.full[String(args.id)];
+          case 'check_style': {
+            // A stand-in for core's check (tested in core): each 하였다 of an article's body,
+            // at its character offset in the paragraphs joined by "\n".
+            const input = args.input as { kind: string; fields: { body: { type: string; text?: string; content?: unknown[] } } };
+            if (input.kind !== 'article') return [];
+            type N = { type: string; text?: string; content?: N[] };
+            const paras: string[] = [];
+            const walk = (n: N) => {
+              if (n.type === 'paragraph' || n.type === 'heading') paras.push((n.content ?? []).map((c) => c.text ?? (c.type === 'hardBreak' ? '\n' : '')).join(''));
+              else (n.content ?? []).forEach(walk);
+            };
+            walk(input.fields.body as N);
+            const text = paras.join('\n');
+            const found = [];
+            for (let i = text.indexOf('하였다'); i >= 0; i = text.indexOf('하였다', i + 1)) {
+              const start = [...text.slice(0, i)].length;
+              found.push({ rule: 'ko.hayeotda', severity: 'error', field: 'body', brief: null, start, end: start + 3, text: '하였다', message_ko: '하였다 → 했다', message_en: 'hayeotda', suggestions: ['했다'] });
+            }
+            return found;
+          }
           case 'import_roundup_text': {
             // What Rust reads is tested in core (tests/edition_outlet_form.rs); here, an
             // edition whose lead is what was sent, to show which text the dialog sent.

@@ -99,8 +99,13 @@ impl Library {
         })
     }
 
-    /// The style findings of text on screen.
+    /// The style findings of text on screen; text over the fields' limits is refused as a
+    /// save would refuse it.
     pub fn check_style(&self, input: &StyleInput) -> Result<Vec<Finding>> {
+        match input {
+            StyleInput::Article(f) => f.check_limits()?,
+            StyleInput::Roundup(f) => f.check_limits()?,
+        }
         let book = self.style()?;
         let ctx = self.style_context()?;
         Ok(match input {
