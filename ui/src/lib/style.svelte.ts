@@ -2,6 +2,7 @@
 // (`check_style`) a moment after the last change, never during an IME composition; the
 // findings are underlined in the body (lib/editor/style-marks.ts) and listed in the Style
 // pane, where a fix is one undo step.
+import { untrack } from 'svelte';
 import { api } from './api';
 import { fieldElement } from './preflight.svelte';
 import type { Finding, StyleInput } from './types';
@@ -74,4 +75,43 @@ export function fixRule(rule: string): number {
     if (applyFix(f, f.suggestions[0])) n += 1;
   }
   return n;
+}
+
+/** What a body editor offers the style check (BodyEditor's exports). */
+export type StyleEditor = {
+  showFindings: (findings: Finding[]) => boolean;
+  fixOne: (f: Finding, suggestion: string) => boolean;
+  fixAll: (findings: Finding[]) => number;
+};
+
+/** Makes the style check follow a screen; call it while the screen's component starts.
+ * `input` reads what is on screen, `composing` tells an IME composition, `editor` is the
+ * body editor that underlines and fixes the body; `changes` reads what, when it changes,
+ * calls for a new check (default: `input` itself, which must then write no state). */
+export function followStyle(
+  input: () => StyleInput | null,
+  composing: () => boolean,
+  editor: () => StyleEditor | undefined,
+  changes: () => unknown = input,
+): void {
+  $effect(() => {
+    setBodyFixer({ one: (f, s) => editor()?.fixOne(f, s) ?? false, all: (fs) => editor()?.fixAll(fs) ?? 0 });
+    return () => {
+      setBodyFixer(null);
+      clearStyle();
+    };
+  });
+  $effect(() => {
+    if (changes() === null) {
+      clearStyle();
+      return;
+    }
+    checkSoon(input, composing);
+  });
+  $effect(() => {
+    const findings = style.findings;
+    const ed = editor();
+    // Underlining touches the editor's own state, which must not call this effect again.
+    if (!composing()) untrack(() => ed?.showFindings(findings));
+  });
 }
