@@ -123,6 +123,13 @@ fn hostile_cases(article: &str) -> Vec<(&'static str, Vec<Value>)> {
             json!({"toml": format!("name = \"{}\"\n", long(1_100_000))}),
             json!({"toml": 5}),
         ]),
+        ("style_rules", vec![]),
+        ("set_style_rule", vec![
+            json!({"request": {"rule": "no.such", "enabled": false, "severity": "error"}}),
+            json!({"request": {"rule": "ko.hayeotda", "enabled": false, "severity": "fatal"}}),
+            json!({"request": {"rule": long(300), "enabled": true, "severity": "hint"}}),
+            json!({"request": {"rule": "ko.hayeotda", "enabled": "no", "severity": "hint"}}),
+        ]),
         ("draft_summary", vec![json!({"id": MISSING}), json!({"id": "../../etc/passwd"}), json!({})]),
         // Makes an edition (nothing hostile to give it); tested in tests/ipc.rs and end to end.
         ("create_roundup_from_week", vec![]),

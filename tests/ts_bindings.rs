@@ -73,6 +73,8 @@ fn export_all(cfg: &Config) {
         lib::StyleInput,
         newsdesk_core::style::Finding,
         newsdesk_core::style::Preflight,
+        lib::RuleState,
+        app::StyleRuleRequest,
     );
 }
 

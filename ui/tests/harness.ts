@@ -83,6 +83,10 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
     w.__saved = saved;
     w.__images = [];
     w.__trashed = [];
+    w.__rules = [
+      { id: 'ko.hayeotda', severity: 'error', enabled: true, message_ko: '하였다는 했다로', message_en: 'hayeotda', example: '' },
+      { id: 'ko.unit_space', severity: 'warning', enabled: true, message_ko: '단위는 붙여 씁니다', message_en: 'units', example: '' },
+    ];
     const now = () => new Date().toISOString();
     const counts = { chars: 0, chars_no_spaces: 0, words: 0, manuscript_pages: 0, reading_minutes: 0 };
     w.__TAURI_INTERNALS__ = {
@@ -156,6 +160,19 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'get_roundup':
             return d.full[String(args.id)];
+          case 'style_rules':
+            return (w.__rules as unknown[]) ?? [];
+          case 'set_style_rule': {
+            const r = (w.__rules as { id: string; enabled: boolean; severity: string }[]).find((x) => x.id === req.rule);
+            if (!r) throw { kind: 'not_found', message: 'style rule not found' };
+            Object.assign(r, { enabled: req.enabled, severity: req.severity });
+            return w.__rules;
+          }
+          case 'get_style_book':
+            return 'base = "default"\n';
+          case 'set_style_book':
+            if (String(args.toml).includes('maybe')) throw { kind: 'invalid', message: 'the style book was not changed: line 3, column 11: string values must be quoted' };
+            return args.toml;
           case 'check_style': {
             // A stand-in for core's check (tested in core): each 하였다 of an article's body,
             // at its character offset in the paragraphs joined by "\n".

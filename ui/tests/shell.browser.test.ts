@@ -174,6 +174,26 @@ describe('the app shell in Chromium', () => {
     await page.emulateMedia({ colorScheme: 'light' });
   });
 
+  it('the settings turn a style rule off, change a severity, and refuse a broken style book with its line', async () => {
+    await page.getByTestId('open-settings').click();
+    const off = page.locator('[data-testid="style-rule-enabled"][data-rule="ko.hayeotda"]');
+    await off.waitFor();
+    await off.uncheck();
+    await page.locator('[data-testid="style-rule-severity"][data-rule="ko.unit_space"]').selectOption('error');
+    const calls = () =>
+      page.evaluate(() =>
+        (window as unknown as { __ipcCalls: { cmd: string; args: { request: unknown } }[] }).__ipcCalls.filter((c) => c.cmd === 'set_style_rule').map((c) => c.args.request),
+      );
+    await expect.poll(calls).toEqual([
+      { rule: 'ko.hayeotda', enabled: false, severity: 'error' },
+      { rule: 'ko.unit_space', enabled: true, severity: 'error' },
+    ]);
+    await page.getByTestId('style-toml').fill('[[override]]\nrule = "ko.unit_space"\nenabled = maybe\n');
+    await page.getByTestId('style-toml-apply').click();
+    await expect.poll(() => page.getByTestId('style-book-message').textContent()).toContain('line 3');
+    await page.keyboard.press('Escape');
+  });
+
   it('loads under the strict CSP with no violation and no error', async () => {
     const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
     expect(csp).toEqual([]);

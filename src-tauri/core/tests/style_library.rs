@@ -54,3 +54,20 @@ fn the_checklist_uses_the_outlets_limits_and_blocking_items() {
     assert_eq!(failed, ["headline_length", "summary"]);
     assert!(p.blocked());
 }
+
+#[test]
+fn a_rule_is_turned_off_and_its_severity_changed_from_the_settings() {
+    let (_d, _p, mut lib) = library();
+    let rules = lib.style_rules().unwrap();
+    assert!(rules.len() >= 14 && rules.iter().all(|r| r.enabled), "the default book, every rule on");
+    let a = lib.create_article(fields("새 노선", &["시는 새 노선을 발표하였다. 요금은 1,500 원이다."], &[]), Status::Draft).unwrap();
+    let after = lib.set_style_rule("ko.hayeotda", false, newsdesk_core::style::Severity::Error).unwrap();
+    assert!(!after.iter().find(|r| r.id == "ko.hayeotda").unwrap().enabled);
+    lib.set_style_rule("ko.unit_space", true, newsdesk_core::style::Severity::Error).unwrap();
+    let found = lib.lint(&a.id).unwrap();
+    assert_eq!(found.iter().map(|f| (f.rule.as_str(), f.severity)).collect::<Vec<_>>(), [("ko.unit_space", newsdesk_core::style::Severity::Error)]);
+    // Turned back on, with its own severity.
+    lib.set_style_rule("ko.hayeotda", true, newsdesk_core::style::Severity::Warning).unwrap();
+    assert!(lib.lint(&a.id).unwrap().iter().any(|f| f.rule == "ko.hayeotda" && f.severity == newsdesk_core::style::Severity::Warning));
+    assert!(matches!(lib.set_style_rule("no.such", true, newsdesk_core::style::Severity::Hint), Err(Error::NotFound { .. })));
+}

@@ -3,9 +3,11 @@
 //! `library/style.rs` holds every rule; these only reach it).
 use tauri::{AppHandle, Runtime};
 
-use newsdesk_core::library::StyleInput;
+use serde::Deserialize;
+
+use newsdesk_core::library::{RuleState, StyleInput};
 use newsdesk_core::model::limits::check_id;
-use newsdesk_core::style::{Finding, Preflight};
+use newsdesk_core::style::{Finding, Preflight, Severity};
 
 use super::on_library;
 use crate::error::CommandError;
@@ -38,4 +40,27 @@ pub async fn set_style_book<R: Runtime>(app: AppHandle<R>, toml: String) -> Resu
         Ok(lib.style_book_toml()?)
     })
     .await
+}
+
+/// Every rule of the style book in use, those turned off included.
+#[tauri::command]
+pub async fn style_rules<R: Runtime>(app: AppHandle<R>) -> Result<Vec<RuleState>, CommandError> {
+    on_library(&app, |lib, _| Ok(lib.style_rules()?)).await
+}
+
+/// A rule turned on or off, at a severity.
+#[derive(Debug, Clone, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct StyleRuleRequest {
+    pub rule: String,
+    pub enabled: bool,
+    pub severity: Severity,
+}
+
+/// Turns a rule of the style book on or off and sets its severity; returns the rules.
+#[tauri::command]
+pub async fn set_style_rule<R: Runtime>(app: AppHandle<R>, request: StyleRuleRequest) -> Result<Vec<RuleState>, CommandError> {
+    newsdesk_core::model::limits::check_len("rule", &request.rule, 200)?;
+    on_library(&app, move |lib, _| Ok(lib.set_style_rule(&request.rule, request.enabled, request.severity)?)).await
 }

@@ -38,6 +38,8 @@ commands_table! {
     preflight_item,
     get_style_book,
     set_style_book,
+    style_rules,
+    set_style_rule,
     draft_summary,
     create_roundup_from_week,
 }

@@ -32,6 +32,8 @@ import type {
   StyleInput,
   Finding,
   Preflight,
+  RuleState,
+  StyleRuleRequest,
   Status,
   StatusRequest,
   UiSaveReason,
@@ -83,6 +85,8 @@ export const api = {
   draftSummary: (id: string) => call<string>('draft_summary', { id }),
   /** A new edition of this week's ready articles, newest first. */
   createRoundupFromWeek: () => call<Roundup>('create_roundup_from_week'),
+  styleRules: () => call<RuleState[]>('style_rules'),
+  setStyleRule: (request: StyleRuleRequest) => call<RuleState[]>('set_style_rule', { request }),
   getStyleBook: () => call<string>('get_style_book'),
   /** Replaces the outlet's style book (TOML); refused with its line when it does not read. */
   setStyleBook: (toml: string) => call<string>('set_style_book', { toml }),

@@ -21,7 +21,7 @@ mod search;
 pub use search::COUNT_CAP;
 mod settings;
 mod style;
-pub use style::{preflight_policy, StyleInput, STYLE_BOOK_MAX_BYTES};
+pub use style::{preflight_policy, RuleState, StyleInput, STYLE_BOOK_MAX_BYTES};
 mod types;
 
 use std::path::{Path, PathBuf};

@@ -8,7 +8,7 @@ use rusqlite::{params, OptionalExtension};
 use super::Library;
 use crate::model::{ArticleFields, Item, Settings};
 use crate::roundup::RoundupFields;
-use crate::style::{preflight_article, preflight_roundup, CompiledBook, Finding, Preflight, PreflightPolicy, StyleBook, StyleContext};
+use crate::style::{Severity, preflight_article, preflight_roundup, CompiledBook, Finding, Preflight, PreflightPolicy, StyleBook, StyleContext};
 use crate::text::nfc;
 use crate::{Error, Result};
 
@@ -24,6 +24,18 @@ pub const STYLE_BOOK_MAX_BYTES: usize = 1024 * 1024;
 pub enum StyleInput {
     Article(ArticleFields),
     Roundup(RoundupFields),
+}
+
+/// A rule of the book in use, as the settings show it.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct RuleState {
+    pub id: String,
+    pub severity: Severity,
+    pub enabled: bool,
+    pub message_ko: String,
+    pub message_en: String,
+    pub example: String,
 }
 
 /// The checklist's limits and blocking items, from the outlet's settings.
@@ -77,6 +89,38 @@ impl Library {
         tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![STYLE_BOOK_KEY, toml])?;
         tx.commit()?;
         Ok(book)
+    }
+
+    /// Every rule of the book in use, those turned off included, with its severity now.
+    pub fn style_rules(&self) -> Result<Vec<RuleState>> {
+        let book = StyleBook::from_toml(&self.style_book_toml()?).map_err(refused)?;
+        let all = StyleBook { overrides: Vec::new(), ..book.clone() }.rules_in_force().map_err(refused)?;
+        Ok(all
+            .into_iter()
+            .map(|r| {
+                let o = book.overrides.iter().find(|o| o.rule == r.id);
+                RuleState {
+                    enabled: o.is_none_or(|o| o.enabled != Some(false)),
+                    severity: o.and_then(|o| o.severity).unwrap_or(r.severity),
+                    id: r.id,
+                    message_ko: r.message_ko,
+                    message_en: r.message_en,
+                    example: r.example,
+                }
+            })
+            .collect())
+    }
+
+    /// Turns a rule of the book in use on or off and sets its severity (kept with the book).
+    pub fn set_style_rule(&mut self, rule: &str, enabled: bool, severity: Severity) -> Result<Vec<RuleState>> {
+        let mut book = StyleBook::from_toml(&self.style_book_toml()?).map_err(refused)?;
+        if !self.style_rules()?.iter().any(|r| r.id == rule) {
+            return Err(Error::NotFound { what: "style rule", id: rule.to_string() });
+        }
+        book.set_enabled(rule, enabled);
+        book.set_severity(rule, severity);
+        self.set_style_book(&book.to_toml())?;
+        self.style_rules()
     }
 
     /// The style findings of a stored article or edition.
