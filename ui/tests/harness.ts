@@ -160,6 +160,12 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'get_roundup':
             return d.full[String(args.id)];
+          case 'preflight_item':
+            // Core's checklist is tested in core; here, an article without a summary.
+            return { items: [
+              { id: 'headline', ok: true, blocking: true, field: 'headline', brief: null, image: null, detail: '', message_ko: '제목', message_en: 'Headline' },
+              { id: 'summary', ok: false, blocking: false, field: 'summary', brief: null, image: null, detail: '', message_ko: '요약을 쓰세요.', message_en: 'Add a summary.' },
+            ] };
           case 'style_rules':
             return (w.__rules as unknown[]) ?? [];
           case 'set_style_rule': {

@@ -194,6 +194,18 @@ describe('the app shell in Chromium', () => {
     await page.keyboard.press('Escape');
   });
 
+  it('an article set to ready shows the pre-flight checklist, whose item leads to its field', async () => {
+    await page.getByTestId('library-item').first().click();
+    await page.getByTestId('status').selectOption('ready');
+    const sheet = page.getByTestId('preflight');
+    await sheet.waitFor();
+    expect(await sheet.getByTestId('preflight-item').getAttribute('data-id')).toBe('summary');
+    expect(await sheet.getByTestId('preflight-proceed').count(), 'nothing to export here').toBe(0);
+    await sheet.getByTestId('preflight-jump').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('summary');
+    expect(await page.getByTestId('preflight').count()).toBe(0);
+  });
+
   it('loads under the strict CSP with no violation and no error', async () => {
     const csp = await page.evaluate(() => (window as unknown as { __csp?: string[] }).__csp ?? []);
     expect(csp).toEqual([]);

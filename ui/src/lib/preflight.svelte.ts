@@ -6,6 +6,9 @@ import type { Field, Preflight, PreflightItem } from './types';
 
 export class ExportGate {
   checklist = $state<Preflight | null>(null);
+  /** `export`: the checklist holds an export; `ready`: it is shown after a piece was set
+   * to ready, to read (nothing waits on it). */
+  mode = $state<'export' | 'ready'>('export');
   private pending: (() => Promise<void>) | null = null;
 
   /** Saves with `flush`, checks item `id`, then runs `go` now or once the reporter agrees. */
@@ -20,6 +23,16 @@ export class ExportGate {
     }
     if (list.items.every((i) => i.ok)) return go();
     this.pending = go;
+    this.mode = 'export';
+    this.checklist = list;
+  }
+
+  /** After a piece was set to ready: shows the checklist when something failed. */
+  async review(id: string): Promise<void> {
+    const list = await api.preflight(id).catch(() => null);
+    if (!list || list.items.every((i) => i.ok)) return;
+    this.pending = null;
+    this.mode = 'ready';
     this.checklist = list;
   }
 

@@ -40,6 +40,8 @@ export const en = {
   'none': '—',
   'shortcut.link': 'Link the selection',
   'settings.dateFormat': 'Date format',
+  'preflight.readyTitle': 'Before it goes out',
+  'preflight.close': 'OK',
   'preflight.title': 'Before it leaves',
   'preflight.blocked': 'Some items must be fixed before the export',
   'preflight.warnings': 'Some items are worth a look',

@@ -42,6 +42,8 @@ export const ko: Record<MessageKey, string> = {
   'none': '—',
   'shortcut.link': '선택한 글에 링크',
   'settings.dateFormat': '날짜 형식',
+  'preflight.readyTitle': '출고 전 점검',
+  'preflight.close': '확인',
   'preflight.title': '내보내기 전 점검',
   'preflight.blocked': '고쳐야 내보낼 수 있는 항목이 있습니다',
   'preflight.warnings': '확인할 항목이 있습니다',
