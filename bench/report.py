@@ -25,7 +25,7 @@ def find(pattern, text, group=1):
     return float(m.group(group)) if m else None
 
 
-lib, exp, summ = read("library.txt"), read("export.txt"), read("summary.txt")
+lib, exp, summ, sty = read("library.txt"), read("export.txt"), read("summary.txt"), read("style.txt")
 app_json = json.loads(read("app.json") or "{}")
 imp = json.loads(read("import.json") or "{}")
 rows = []
@@ -72,6 +72,8 @@ for fmt_name in ("html", "email"):
     row(f"one roundup, {'web page' if fmt_name == 'html' else 'e-mail'}, 10 briefs", "≤ 20 ms", fmt(p95, " ms (p95)", 2), fmt(p95 / 20 if p95 else None, " ×", 2), None if p95 is None else p95 <= 20)
 p95 = find(r"summary draft of a [\d,]+-character Korean article .*p50\s+[\d.]+ ms\s+p95\s+([\d.]+) ms", summ)
 row("drafted summary, 20,000-character Korean article", "p95 ≤ 20 ms", fmt(p95, " ms", 2), fmt(p95 / 20 if p95 else None, " ×", 2), None if p95 is None else p95 <= 20)
+p95 = find(r"style check of a [\d,]+-character Korean article .*p50\s+[\d.]+ ms\s+p95\s+([\d.]+) ms", sty)
+row("house-style check, 20,000-character Korean article", "p95 ≤ 5 ms", fmt(p95, " ms", 2), fmt(p95 / 5 if p95 else None, " ×", 2), None if p95 is None else p95 <= 5)
 for key, label in (("typing_latin", "Latin"), ("typing_korean", "Hangul")):
     t = app_json.get(key)
     if t:
@@ -105,5 +107,5 @@ print("WebDriver (the same harness as the end-to-end tests), the bare window mea
 print("| what | target | figure | ratio to target / yardstick | verdict |")
 print("| --- | --- | --- | --- | --- |")
 print("\n".join(rows))
-print("\nRaw outputs of the run: `library.txt`, `export.txt`, `summary.txt`, `app.json`, `import.json` in")
+print("\nRaw outputs of the run: `library.txt`, `export.txt`, `summary.txt`, `style.txt`, `app.json`, `import.json` in")
 print("`$CARGO_TARGET_DIR/newsdesk-bench-run/`.")

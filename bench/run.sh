@@ -55,6 +55,8 @@ say "backend: export rate and roundup render time"
 cargo bench -p newsdesk-core --bench export -- --warm-up-time 1 --measurement-time 2 2>&1 | tee "$work/export.txt"
 say "backend: a drafted summary of a 20,000-character Korean article"
 cargo bench -p newsdesk-core --bench summary -- --warm-up-time 1 --measurement-time 2 2>&1 | tee "$work/summary.txt"
+say "backend: the house-style check of a 20,000-character Korean article"
+cargo bench -p newsdesk-core --bench style -- --warm-up-time 1 --measurement-time 2 2>&1 | tee "$work/style.txt"
 
 say "the real window: start-up, memory, typing (vs the bare window)"
 node bench/app.mjs "$app" "$bare" "$work/10k.db" "$work/app.json"
