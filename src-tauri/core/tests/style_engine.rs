@@ -267,3 +267,69 @@ fn preflight_of_an_article_and_an_edition() {
     assert_eq!(failed, vec![("link_https", Some(0)), ("brief_summary", Some(0)), ("signoff", None)]);
     assert!(!p.blocked());
 }
+
+/// Every loanword of the default book, planted once each in a sentence of its own (and
+/// twice in the last one, next to other rules), is found with its official form, and
+/// the official forms themselves are left alone.
+#[test]
+fn every_loanword_of_the_default_book_is_found_with_its_official_form() {
+    let book: toml::Value = toml::from_str(DEFAULT_BOOK_TOML).unwrap();
+    let rule = book["rule"].as_array().unwrap().iter().find(|r| r["id"].as_str() == Some("ko.loanword")).unwrap();
+    let words: Vec<(String, String)> = rule["words"].as_table().unwrap().iter().map(|(k, v)| (k.clone(), v.as_str().unwrap().to_string())).collect();
+    assert!(words.len() >= 40, "at least 40 loanwords: {}", words.len());
+    let c = CompiledBook::default_book();
+    for (wrong, right) in &words {
+        let text = format!("행사장 한쪽에 {wrong} 코너가 생겼다고 한다.");
+        let got = c.check_field(Field::Body, None, &text, &StyleContext::default());
+        let (s, e) = plant(&text, wrong, 0);
+        assert_eq!(found(&got), vec![("ko.loanword".to_string(), Field::Body, s, e, wrong.clone())], "{text}");
+        assert_eq!(got[0].suggestions, vec![right.clone()], "{wrong}");
+        let fixed = format!("행사장 한쪽에 {right} 코너가 생겼다고 한다.");
+        assert!(c.check_field(Field::Body, None, &fixed, &StyleContext::default()).is_empty(), "{fixed}");
+    }
+}
+
+/// The rules the corpora above plant once or not at all, planted several times: at the
+/// start and the end of a paragraph, next to each other, in a headline and in a brief.
+#[test]
+fn the_rules_planted_once_above_are_found_again_wherever_they_stand() {
+    let p1 = "오전 9시경 물가는 3.1 % 올랐다. 실업률은 4 %였다";
+    let p2 = "상오 10시경  회의가 열렸고 참석자는 5 %에 그쳤다 그래서…";
+    let a = article("시 발표... 물가 3.1 % 올라", "", &[p1, p2], "ko");
+    let body = [p1, p2].join("\n");
+    let mut got = found(&CompiledBook::default_book().check_article(&a, &StyleContext::default(), &[]));
+    let mut want: Vec<(String, Field, usize, usize, String)> = [
+        ("ko.time_approx", "9시경", 0),
+        ("unit.percent_space", "3.1 %", 0),
+        ("unit.percent_space", "4 %", 0),
+        ("ko.ampm", "상오", 0),
+        ("ko.time_approx", "10시경", 0),
+        ("space.double", "  ", 0),
+        ("unit.percent_space", "5 %", 0),
+    ]
+    .into_iter()
+    .map(|(r, n, i)| {
+        let (s, e) = plant(&body, n, i);
+        (r.to_string(), Field::Body, s, e, n.to_string())
+    })
+    .collect();
+    for (r, n) in [("punct.ellipsis", "..."), ("unit.percent_space", "3.1 %")] {
+        let (s, e) = plant(&a.headline, n, 0);
+        want.push((r.to_string(), Field::Headline, s, e, n.to_string()));
+    }
+    got.sort();
+    want.sort();
+    assert_eq!(got, want);
+
+    // A brief's headline over the desk's limit, and English rules twice in a brief.
+    let e = RoundupFields {
+        title: "주말".into(),
+        items: vec![Brief { headline: "가".repeat(35), summary: "그는 마을 회관에서 회의를 열었다.".into(), ..Default::default() }],
+        ..Default::default()
+    };
+    let long = found(&CompiledBook::default_book().check_roundup(&e, &ctx(), &[]));
+    assert_eq!(long, vec![("headline.length".to_string(), Field::BriefHeadline, 30, 35, "가".repeat(5))]);
+    let en = CompiledBook::default_book().check_field(Field::BriefSummary, Some(0), "It cost alot. Send an e-mail, then alot more by e-mail.", &StyleContext::default());
+    let rules: Vec<&str> = en.iter().map(|f| f.rule.as_str()).collect();
+    assert_eq!(rules, ["en.alot", "en.email", "en.alot", "en.email"]);
+}
