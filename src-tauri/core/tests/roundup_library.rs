@@ -279,6 +279,12 @@ fn a_brief_from_an_article_without_a_summary_gets_a_drafted_one_marked_as_such()
     assert_eq!(ids, [with.id.clone(), bare.id.clone()]);
     assert_eq!(week.items[1].drafted, true);
     assert!(lib.fields_from_week(chrono::Utc::now() + chrono::Duration::days(8)).unwrap().items.is_empty());
+    // With content and no title, an edition is named by its date; a blank one is left to name.
+    let named = lib.create_roundup(RoundupFields { edition_date: "2026-12-05".into(), ..week }).unwrap();
+    assert_eq!(named.title, "주말판 2026년 12월 5일 토요일");
+    assert_eq!(lib.create_roundup(RoundupFields::default()).unwrap().title, "");
+    let pasted = lib.create_roundup_as(RoundupFields { edition_date: "2026-12-05".into(), ..RoundupFields::default() }, Status::Draft, SaveReason::Import).unwrap();
+    assert_eq!(pasted.title, "주말판 2026년 12월 5일 토요일");
     // A draft is not an article: drafting from an edition is refused in words.
     assert!(matches!(lib.draft_summary(&r.id, None), Err(Error::Invalid(_))));
 }

@@ -292,6 +292,12 @@ impl Library {
         if fields.edition_date.trim().is_empty() {
             fields.edition_date = today(&settings.time_zone);
         }
+        // An edition that arrives with content but no title (pasted, imported, started from
+        // the week) is named by its date, so the list can tell editions apart; a blank new
+        // one is left for the reporter to name.
+        if fields.title.trim().is_empty() && (reason == SaveReason::Import || !fields.items.is_empty()) {
+            fields.title = crate::render::dated_edition_title(&fields.edition_date, &settings.language);
+        }
         // A new edition starts with the outlet's transition; an imported one keeps its text.
         if reason == SaveReason::Create && fields.transition.trim().is_empty() {
             fields.transition = settings.transition.clone();

@@ -31,7 +31,7 @@ pub use dates::Moment;
 pub use html::{article_html, json_ld};
 pub use markdown::article_markdown;
 pub use ninjs::article_ninjs;
-pub use roundup::{roundup_email, roundup_html, roundup_jsonfeed, roundup_markdown, roundup_text, roundup_text_with, RoundupExtras, TextForm, EMAIL_LOGO_MAX_BYTES};
+pub use roundup::{dated_edition_title, roundup_email, roundup_html, roundup_jsonfeed, roundup_markdown, roundup_text, roundup_text_with, RoundupExtras, TextForm, EMAIL_LOGO_MAX_BYTES};
 pub use templates::Templates;
 pub use text::article_text;
 

@@ -134,8 +134,14 @@ fn title_of(r: &Roundup, lang: &str) -> String {
     if !t.is_empty() {
         return t;
     }
+    dated_edition_title(&r.edition_date, lang)
+}
+
+/// The title an edition without one goes by: `주말판 2026년 12월 5일 토요일` (or the
+/// outlet language's words), from its date.
+pub fn dated_edition_title(date: &str, lang: &str) -> String {
     let label = edition_labels(lang).edition;
-    match edition_date(&r.edition_date, lang) {
+    match edition_date(date, lang) {
         Some(d) => format!("{label} {}", d.display),
         None => label.to_string(),
     }
