@@ -164,3 +164,19 @@ fn the_edition_pasted_as_html_lands_in_the_same_parts() {
         assert_eq!(parts(&got), parts(&expected), "{name}:\n{html}");
     }
 }
+
+/// Marker lines with nothing after them are no briefs: a file or a paste of only `■`
+/// lines is refused, and bare markers between real briefs leave no empty brief behind.
+#[test]
+fn bare_marker_lines_make_no_briefs() {
+    use newsdesk_core::import::{edition_from_paste, read_edition_file};
+    let dir = tempfile::tempdir().unwrap();
+    let only = dir.path().join("markers.txt");
+    std::fs::write(&only, "■\n■\n\n■ \n").unwrap();
+    let err = read_edition_file(&only).unwrap_err().to_string();
+    assert!(err.contains("no edition text"), "{err}");
+    assert!(edition_from_paste("■\n■\n", false).unwrap_err().to_string().contains("no edition in it"));
+    let f = edition_from_paste("리드 문단이다.\n■\n■ 항구에 새 등대\n등대가 다시 불을 켰다.\n■\nDESK desk@outlet.example\n", false).unwrap();
+    assert_eq!(f.items.len(), 1, "{:#?}", f.items);
+    assert_eq!(f.items[0].headline, "항구에 새 등대");
+}

@@ -28,10 +28,12 @@ fn parse(format: Format, text: &str) -> std::result::Result<RoundupFields, Refus
     if text.len() > MAX_EDITION_BYTES {
         return Err(Refusal::TooLarge);
     }
-    let fields = match format {
+    let mut fields = match format {
         Format::Html => parse_edition(&html_as_text(text)),
         Format::Markdown | Format::Text => parse_edition(text),
     };
+    // A bare marker line holds no brief: nothing of it would reach the edition.
+    fields.items.retain(|b| !b.headline.trim().is_empty() || !b.summary.trim().is_empty() || b.link.is_some());
     if fields.lead.body.is_empty() && fields.items.is_empty() && fields.transition.is_empty() {
         return Err(Refusal::NoEdition);
     }
