@@ -326,3 +326,14 @@ fn house_style_pre_flight_and_drafting_are_reached_from_the_window() {
     let r = invoke(&w, "create_roundup_from_week", json!({})).unwrap();
     assert_eq!(r["kind"], "roundup");
 }
+
+#[test]
+fn the_summary_meter_counts_sentences_as_the_pre_flight_does() {
+    let (app, _dir, _article) = app_with_library();
+    let w = window(&app, "main");
+    let texts = ["Mr. Kim met Dr. Lee. They talked.", "그는 \"올해는 됐다. 내년도 자신 있다\"라고 말했다.", "물가는 3.5% 올랐다. 글쎄… 잘 모르겠다.", ""];
+    let counts = invoke(&w, "count_sentences", json!({"texts": texts})).unwrap();
+    let core: Vec<u32> = texts.iter().map(|t| newsdesk_core::roundup::count_sentences(t)).collect();
+    assert_eq!(counts, json!(core));
+    assert_eq!(counts, json!([2, 1, 2, 0]));
+}

@@ -124,6 +124,7 @@ fn hostile_cases(article: &str) -> Vec<(&'static str, Vec<Value>)> {
             json!({"toml": 5}),
         ]),
         ("style_rules", vec![]),
+        ("count_sentences", vec![json!({"texts": vec!["가."; 501]}), json!({"texts": [long(5001)]}), json!({"texts": "하나. 둘."})]),
         ("set_style_rule", vec![
             json!({"request": {"rule": "no.such", "enabled": false, "severity": "error"}}),
             json!({"request": {"rule": "ko.hayeotda", "enabled": false, "severity": "fatal"}}),

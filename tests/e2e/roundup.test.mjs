@@ -285,6 +285,12 @@ test('"Start from this week" makes an edition of the ready articles; a brief wit
   const first = (await summaries())[0];
   assert.ok(first.length > 0 && body.join(' ').includes(first.split('. ')[0]), `the draft is the body's own sentences: ${first}`);
   assert.deepEqual(await drafted(), [true, false, false, false], 'only the drafted summary is marked');
+  // The meter counts the draft's sentences as core does (the pre-flight's count).
+  const meter = await session.until('meter counted', async () => {
+    const m = await session.execute('return document.querySelector(\'[data-testid="brief-meter"]\').textContent');
+    return /[0-9]+\/3/.test(m) && !m.includes('…') ? m : null;
+  });
+  assert.match(meter, /[23]\/3/, `a draft of two or three sentences: ${meter}`);
   assert.equal(await session.execute('return document.querySelector(\'[data-testid="roundup-transition"]\').value'), '이어 주말 주요 뉴스입니다.');
   await session.screenshot('roundup-from-week');
   // Edited by the reporter, it is no longer a draft, and the library keeps it so.

@@ -166,6 +166,9 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
               { id: 'headline', ok: true, blocking: true, field: 'headline', brief: null, image: null, detail: '', message_ko: '제목', message_en: 'Headline' },
               { id: 'summary', ok: false, blocking: false, field: 'summary', brief: null, image: null, detail: '', message_ko: '요약을 쓰세요.', message_en: 'Add a summary.' },
             ] };
+          case 'count_sentences':
+            // A stand-in for core's splitter (tested in core): ends of . ! ? followed by a space or the end.
+            return (args.texts as string[]).map((t) => Math.max(t.trim() ? 1 : 0, (t.match(/[.!?]+(?=\s|$)/g) ?? []).length));
           case 'style_rules':
             return (w.__rules as unknown[]) ?? [];
           case 'set_style_rule': {

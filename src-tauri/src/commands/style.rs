@@ -64,3 +64,19 @@ pub async fn set_style_rule<R: Runtime>(app: AppHandle<R>, request: StyleRuleReq
     newsdesk_core::model::limits::check_len("rule", &request.rule, 200)?;
     on_library(&app, move |lib, _| Ok(lib.set_style_rule(&request.rule, request.enabled, request.severity)?)).await
 }
+
+/// The most texts one `count_sentences` call takes (an edition's briefs and the inspector).
+const COUNT_TEXTS_MAX: usize = 500;
+
+/// Sentences of each text, counted as core counts them (`roundup::count_sentences`, the
+/// splitter of `text/sentences.rs`), so the summary meters agree with the pre-flight.
+#[tauri::command]
+pub async fn count_sentences(texts: Vec<String>) -> Result<Vec<u32>, CommandError> {
+    if texts.len() > COUNT_TEXTS_MAX {
+        return Err(CommandError::invalid(format!("at most {COUNT_TEXTS_MAX} texts are counted at once")));
+    }
+    for t in &texts {
+        newsdesk_core::model::limits::check_len("summary", t, newsdesk_core::model::limits::SUMMARY_MAX)?;
+    }
+    Ok(texts.iter().map(|t| newsdesk_core::roundup::count_sentences(t)).collect())
+}

@@ -40,6 +40,7 @@ commands_table! {
     set_style_book,
     style_rules,
     set_style_rule,
+    count_sentences,
     draft_summary,
     create_roundup_from_week,
 }

@@ -85,6 +85,8 @@ export const api = {
   draftSummary: (id: string) => call<string>('draft_summary', { id }),
   /** A new edition of this week's ready articles, newest first. */
   createRoundupFromWeek: () => call<Roundup>('create_roundup_from_week'),
+  /** Sentences of each text, as core counts them. */
+  countSentences: (texts: string[]) => call<number[]>('count_sentences', { texts }),
   styleRules: () => call<RuleState[]>('style_rules'),
   setStyleRule: (request: StyleRuleRequest) => call<RuleState[]>('set_style_rule', { request }),
   getStyleBook: () => call<string>('get_style_book'),

@@ -37,5 +37,6 @@ export type CommandName =
   | 'set_style_book'
   | 'style_rules'
   | 'set_style_rule'
+  | 'count_sentences'
   | 'draft_summary'
   | 'create_roundup_from_week';
