@@ -169,6 +169,8 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           case 'count_sentences':
             // A stand-in for core's splitter (tested in core): ends of . ! ? followed by a space or the end.
             return (args.texts as string[]).map((t) => Math.max(t.trim() ? 1 : 0, (t.match(/[.!?]+(?=\s|$)/g) ?? []).length));
+          case 'set_settings':
+            return args.settings;
           case 'style_rules':
             return (w.__rules as unknown[]) ?? [];
           case 'set_style_rule': {

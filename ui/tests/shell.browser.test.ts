@@ -191,6 +191,17 @@ describe('the app shell in Chromium', () => {
     await page.getByTestId('style-toml').fill('[[override]]\nrule = "ko.unit_space"\nenabled = maybe\n');
     await page.getByTestId('style-toml-apply').click();
     await expect.poll(() => page.getByTestId('style-book-message').textContent()).toContain('line 3');
+    // The outlet decides which checks stop an export, and the headline limit they measure.
+    await page.locator('[data-testid="settings-blocking"][data-id="byline"]').check();
+    await page.getByTestId('settings-headline-limit').fill('32');
+    await page.getByTestId('settings-save').click();
+    const saved = () =>
+      page.evaluate(() => {
+        const c = (window as unknown as { __ipcCalls: { cmd: string; args: { settings: { preflight_blocking: string; headline_max_chars: number } } }[] }).__ipcCalls.filter((x) => x.cmd === 'set_settings');
+        return c.length ? c[c.length - 1].args.settings : null;
+      });
+    await expect.poll(async () => (await saved())?.preflight_blocking.split(' ').includes('byline')).toBe(true);
+    expect((await saved())?.headline_max_chars).toBe(32);
     await page.keyboard.press('Escape');
   });
 

@@ -28,13 +28,22 @@ function ask(text: string): void {
   });
 }
 
-/** Sentences of `text` as core counts them, or null until core has answered. */
+/** The texts remembered at most; typing makes one per keystroke. */
+const KNOWN_MAX = 400;
+
+/** Sentences of `text` as core counts them, or null until core has answered. While the
+ * answer is on its way, the count of the text one keystroke before stands in for it. */
 export function sentenceCount(text: string): number | null {
   const t = text.trim();
   if (!t) return 0;
   if (t in known) return known[t];
+  if (Object.keys(known).length > KNOWN_MAX) {
+    for (const k of Object.keys(known)) delete known[k];
+    asked.clear();
+  }
   ask(t);
-  return null;
+  const before = [...t].slice(0, -1).join('').trim();
+  return before in known ? known[before] : null;
 }
 
 export function summaryMeter(

@@ -49,6 +49,11 @@ pub fn preflight_policy(s: &Settings) -> PreflightPolicy {
     }
 }
 
+/// Every rule `book` has, those its overrides turn off included.
+fn every_rule(book: &StyleBook) -> Result<Vec<crate::style::Rule>> {
+    StyleBook { overrides: Vec::new(), ..book.clone() }.rules_in_force().map_err(refused)
+}
+
 /// A refused style book, in the words the reporter sees.
 fn refused(e: crate::style::StyleError) -> Error {
     Error::Invalid(format!("the style book was not changed: {e}"))
@@ -94,7 +99,7 @@ impl Library {
     /// Every rule of the book in use, those turned off included, with its severity now.
     pub fn style_rules(&self) -> Result<Vec<RuleState>> {
         let book = StyleBook::from_toml(&self.style_book_toml()?).map_err(refused)?;
-        let all = StyleBook { overrides: Vec::new(), ..book.clone() }.rules_in_force().map_err(refused)?;
+        let all = every_rule(&book)?;
         Ok(all
             .into_iter()
             .map(|r| {
@@ -114,7 +119,8 @@ impl Library {
     /// Turns a rule of the book in use on or off and sets its severity (kept with the book).
     pub fn set_style_rule(&mut self, rule: &str, enabled: bool, severity: Severity) -> Result<Vec<RuleState>> {
         let mut book = StyleBook::from_toml(&self.style_book_toml()?).map_err(refused)?;
-        if !self.style_rules()?.iter().any(|r| r.id == rule) {
+        let all = every_rule(&book)?;
+        if !all.iter().any(|r| r.id == rule) {
             return Err(Error::NotFound { what: "style rule", id: rule.to_string() });
         }
         book.set_enabled(rule, enabled);
@@ -126,7 +132,7 @@ impl Library {
     /// The style findings of a stored article or edition.
     pub fn lint(&self, id: &str) -> Result<Vec<Finding>> {
         let book = self.style()?;
-        let ctx = preflight_policy(&self.settings()?).style_context();
+        let ctx = self.style_context()?;
         Ok(match self.item(id)? {
             Item::Article(a) => book.check_article(&a, &ctx, &[]),
             Item::Roundup(r) => book.check_roundup(&r.fields(), &ctx, &[]),
