@@ -309,6 +309,21 @@ fn house_style_pre_flight_and_drafting_are_reached_from_the_window() {
     assert_eq!(found[0]["rule"], "ko.hayeotda");
     assert_eq!((found[0]["start"].as_u64(), found[0]["end"].as_u64()), (Some(11), Some(14)));
 
+    // "Ignore here" is kept with the article: the same text checked as the article's
+    // reports it no more, checked as no article's still does, and the version stays.
+    let before = invoke(&w, "get_article", json!({"id": article})).unwrap()["version"].clone();
+    let entry = json!({"rule": "ko.hayeotda", "field": "body", "text": "하였다"});
+    let kept = invoke(&w, "set_style_ignored", json!({"id": article, "entry": entry, "ignore": true})).unwrap();
+    assert_eq!(kept, json!([entry]));
+    let found = invoke(&w, "check_style", json!({"input": {"kind": "article", "fields": fields}, "id": article})).unwrap();
+    assert!(found.as_array().unwrap().iter().all(|f| f["rule"] != "ko.hayeotda"), "{found}");
+    let found = invoke(&w, "check_style", json!({"input": {"kind": "article", "fields": fields}})).unwrap();
+    assert_eq!(found[0]["rule"], "ko.hayeotda");
+    assert_eq!(invoke(&w, "style_ignored", json!({"id": article})).unwrap(), json!([entry]));
+    assert_eq!(invoke(&w, "get_article", json!({"id": article})).unwrap()["version"], before);
+    let kept = invoke(&w, "set_style_ignored", json!({"id": article, "entry": entry, "ignore": false})).unwrap();
+    assert_eq!(kept, json!([]));
+
     let checklist = invoke(&w, "preflight_item", json!({"id": article})).unwrap();
     assert!(checklist["items"].as_array().unwrap().iter().any(|i| i["id"] == "headline"));
 

@@ -114,6 +114,15 @@ fn hostile_cases(article: &str) -> Vec<(&'static str, Vec<Value>)> {
             json!({"input": {"kind": "memo", "fields": {}}}),
             json!({"input": {"kind": "article", "fields": fields(&long(501), empty_doc.clone())}}),
             json!({"input": "하였다"}),
+            json!({"input": {"kind": "article", "fields": fields("x", empty_doc.clone())}, "id": "../x"}),
+        ]),
+        ("style_ignored", vec![json!({"id": "../x"}), json!({"id": MISSING}), json!({"id": 7})]),
+        ("set_style_ignored", vec![
+            json!({"id": MISSING, "entry": {"rule": "ko.hayeotda", "field": "body", "text": "하였다"}, "ignore": true}),
+            json!({"id": article, "entry": {"rule": "ko.hayeotda", "field": "margin", "text": "하였다"}, "ignore": true}),
+            json!({"id": article, "entry": {"rule": long(300), "field": "body", "text": "하였다"}, "ignore": true}),
+            json!({"id": article, "entry": {"rule": "ko.hayeotda", "field": "body", "text": long(5001)}, "ignore": true}),
+            json!({"id": article, "entry": {"rule": "ko.hayeotda", "field": "body", "text": "x"}, "ignore": "yes"}),
         ]),
         ("preflight_item", vec![json!({"id": "../x"}), json!({"id": MISSING}), json!({"id": 7})]),
         ("get_style_book", vec![]),
@@ -158,6 +167,7 @@ fn snapshot(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, article: &str) -
         "article": invoke(w, "get_article", json!({"id": article})).unwrap(),
         "revisions": invoke(w, "list_revisions", json!({"id": article})).unwrap(),
         "settings": invoke(w, "get_settings", json!({})).unwrap(),
+        "ignored": invoke(w, "style_ignored", json!({"id": article})).unwrap(),
     })
 }
 

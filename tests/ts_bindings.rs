@@ -72,6 +72,7 @@ fn export_all(cfg: &Config) {
         // house style
         lib::StyleInput,
         newsdesk_core::style::Finding,
+        newsdesk_core::style::Ignored,
         newsdesk_core::style::Preflight,
         lib::RuleState,
         app::StyleRuleRequest,

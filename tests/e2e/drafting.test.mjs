@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { startDriver, newsdesk } from './webdriver.mjs';
 
 const bin = process.env.NEWSDESK_BIN;
@@ -206,4 +206,40 @@ test('house style as the reporter types: 하였다 underlined, fixed from the St
   await session.type(editor, '\uE009z\uE009');
   await session.until('undone', async () => ((await bodyText()).includes('발표하였다.') ? true : null));
   await savedState(session);
+});
+
+/** Every `ko.hayeotda` finding `newsdesk lint` reports in the library, over all its pieces. */
+function hayeotdaInLibrary() {
+  const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--json']));
+  return rows.flatMap((row) => {
+    // lint exits 1 when an error-severity finding is left; its JSON is on stdout either way.
+    const run = spawnSync(bin, ['--library', library, 'lint', row.id, '--json'], { encoding: 'utf8' });
+    assert.ok(run.status === 0 || run.status === 1, run.stderr);
+    return JSON.parse(run.stdout).filter((f) => f.rule === 'ko.hayeotda');
+  });
+}
+
+test('"ignore here" is remembered with the article, and "check again" brings the finding back', async () => {
+  assert.equal(hayeotdaInLibrary().length, 1, 'the saved article has the finding');
+  const underlines = () =>
+    session.execute('return document.querySelectorAll(\'[data-testid="editor"] .style-finding[data-rule="ko.hayeotda"]\').length');
+  const ignore = await session.until('the finding has "ignore here"', async () => {
+    const b = await session.findAll('[data-testid="style-finding"][data-rule="ko.hayeotda"] [data-testid="style-ignore"]');
+    return b.length ? b[0] : null;
+  });
+  await session.click(ignore);
+  await session.until('the underline goes', async () => ((await underlines()) === 0 ? true : null));
+  await session.until('listed as ignored', async () => ((await session.findAll('[data-testid="style-ignored-entry"]')).length === 1 ? true : null));
+  // Kept in the library with the article: the command line no longer reports it.
+  assert.equal(hayeotdaInLibrary().length, 0);
+  // Typing elsewhere checks again, and the ignored finding stays out.
+  const editor = await session.byTestId('editor');
+  await session.type(editor, ' 끝.');
+  await savedState(session);
+  assert.equal(await underlines(), 0);
+  // "Check again" (the details list opened first).
+  await session.click((await session.findAll('[data-testid="style-ignored"] summary'))[0]);
+  await session.click((await session.findAll('[data-testid="style-check-again"]'))[0]);
+  await session.until('underlined again', async () => ((await underlines()) === 1 ? true : null));
+  assert.equal(hayeotdaInLibrary().length, 1);
 });

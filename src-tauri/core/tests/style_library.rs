@@ -71,3 +71,48 @@ fn a_rule_is_turned_off_and_its_severity_changed_from_the_settings() {
     assert!(lib.lint(&a.id).unwrap().iter().any(|f| f.rule == "ko.hayeotda" && f.severity == newsdesk_core::style::Severity::Warning));
     assert!(matches!(lib.set_style_rule("no.such", true, newsdesk_core::style::Severity::Hint), Err(Error::NotFound { .. })));
 }
+
+#[test]
+fn ignore_here_is_remembered_with_the_piece_and_nowhere_else() {
+    use newsdesk_core::library::Library;
+    use newsdesk_core::style::{Field, Ignored};
+    let (_d, path, mut lib) = library();
+    let body = &["시는 새 노선을 발표하였다. 버스 회사도 동의하였다."];
+    let a = lib.create_article(fields("시, 새 노선 발표", body, &[]), Status::Draft).unwrap();
+    let b = lib.create_article(fields("시, 새 노선 발표", body, &[]), Status::Draft).unwrap();
+    let here = Ignored { rule: "ko.hayeotda".into(), field: Field::Body, text: "하였다".into() };
+    let rules = |lib: &Library, id: &str| -> Vec<(String, String)> {
+        lib.lint(id).unwrap().into_iter().map(|f| (f.rule, f.text)).collect()
+    };
+    assert_eq!(rules(&lib, &a.id), [("ko.hayeotda".into(), "하였다".into()), ("ko.hayeotda".into(), "하였다".into())]);
+
+    let kept = lib.set_ignored(&a.id, &here, true).unwrap();
+    assert_eq!(kept, [here.clone()]);
+    assert_eq!(lib.set_ignored(&a.id, &here, true).unwrap(), [here.clone()], "ignoring twice keeps one entry");
+    assert!(rules(&lib, &a.id).is_empty(), "both findings on that text are ignored in this article");
+    assert_eq!(rules(&lib, &b.id).len(), 2, "the other article still reports them");
+    assert_eq!(lib.article(&a.id).unwrap().version, a.version, "ignoring is not an edit");
+    assert_eq!(lib.revisions(&a.id).unwrap().len(), 1, "and writes no revision");
+
+    // The headline's own text is another field: not covered.
+    let other_field = Ignored { field: Field::Headline, ..here.clone() };
+    assert_eq!(lib.set_ignored(&a.id, &other_field, false).unwrap(), [here.clone()]);
+
+    // Kept across a reopen, and by the pre-flight of the piece.
+    drop(lib);
+    let mut lib = Library::open(&path).unwrap();
+    assert_eq!(lib.ignored(&a.id).unwrap(), [here.clone()]);
+    let errors = lib.preflight(&a.id).unwrap().items.into_iter().find(|i| i.id == "style_errors").unwrap();
+    assert!(errors.ok, "{errors:?}");
+    let other = lib.preflight(&b.id).unwrap().items.into_iter().find(|i| i.id == "style_errors").unwrap();
+    assert!(!other.ok, "the other article still has its style errors: {other:?}");
+
+    // "Check it again" brings the findings back; deleting the piece deletes its list.
+    assert!(lib.set_ignored(&a.id, &here, false).unwrap().is_empty());
+    assert_eq!(rules(&lib, &a.id).len(), 2);
+    lib.set_ignored(&a.id, &here, true).unwrap();
+    lib.trash(&a.id).unwrap();
+    lib.purge(&a.id).unwrap();
+    assert!(matches!(lib.ignored(&a.id), Err(Error::NotFound { .. })));
+    assert!(matches!(lib.set_ignored(&a.id, &here, true), Err(Error::NotFound { .. })));
+}

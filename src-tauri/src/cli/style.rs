@@ -52,7 +52,7 @@ fn findings_of(lib: &Library, target: &str) -> newsdesk_core::Result<Vec<Finding
         return lib.lint(target);
     }
     let fields = read_article_file(path)?;
-    Ok(lib.style()?.check_fields(&fields, &lib.style_context()?))
+    Ok(lib.style()?.check_fields(&fields, &lib.style_context()?, &[]))
 }
 
 /// `newsdesk lint ID|FILE...`: exit 0 with no error-severity finding, 1 with one (or a

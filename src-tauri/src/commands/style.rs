@@ -7,15 +7,34 @@ use serde::Deserialize;
 
 use newsdesk_core::library::{RuleState, StyleInput};
 use newsdesk_core::model::limits::check_id;
-use newsdesk_core::style::{Finding, Preflight, Severity};
+use newsdesk_core::style::{Finding, Ignored, Preflight, Severity};
 
 use super::on_library;
 use crate::error::CommandError;
 
-/// The style findings of the fields on screen (nothing is stored).
+/// The style findings of the fields on screen (nothing is stored), minus those ignored in
+/// the stored item `id` when the fields are its.
 #[tauri::command]
-pub async fn check_style<R: Runtime>(app: AppHandle<R>, input: StyleInput) -> Result<Vec<Finding>, CommandError> {
-    on_library(&app, move |lib, _| Ok(lib.check_style(&input)?)).await
+pub async fn check_style<R: Runtime>(app: AppHandle<R>, input: StyleInput, id: Option<String>) -> Result<Vec<Finding>, CommandError> {
+    if let Some(id) = &id {
+        check_id(id)?;
+    }
+    on_library(&app, move |lib, _| Ok(lib.check_style(&input, id.as_deref())?)).await
+}
+
+/// What "ignore here" remembers for a stored article or edition.
+#[tauri::command]
+pub async fn style_ignored<R: Runtime>(app: AppHandle<R>, id: String) -> Result<Vec<Ignored>, CommandError> {
+    check_id(&id)?;
+    on_library(&app, move |lib, _| Ok(lib.ignored(&id)?)).await
+}
+
+/// "Ignore here" (`ignore` true) or "check it again" for one finding of a stored item;
+/// returns the item's ignore list. The item's version does not change.
+#[tauri::command]
+pub async fn set_style_ignored<R: Runtime>(app: AppHandle<R>, id: String, entry: Ignored, ignore: bool) -> Result<Vec<Ignored>, CommandError> {
+    check_id(&id)?;
+    on_library(&app, move |lib, _| Ok(lib.set_ignored(&id, &entry, ignore)?)).await
 }
 
 /// The checklist of a stored article or edition (the window saves first).

@@ -35,6 +35,8 @@ commands_table! {
     import_roundup_text,
     restore_roundup_revision,
     check_style,
+    style_ignored,
+    set_style_ignored,
     preflight_item,
     get_style_book,
     set_style_book,

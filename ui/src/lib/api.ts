@@ -31,6 +31,7 @@ import type {
   Settings,
   StyleInput,
   Finding,
+  Ignored,
   Preflight,
   RuleState,
   StyleRuleRequest,
@@ -78,7 +79,11 @@ export const api = {
   getSettings: () => call<Settings>('get_settings'),
   setSettings: (settings: Settings) => call<Settings>('set_settings', { settings }),
   /** The house-style findings of the fields on screen (nothing is stored). */
-  checkStyle: (input: StyleInput) => call<Finding[]>('check_style', { input }),
+  checkStyle: (input: StyleInput, id: string | null = null) => call<Finding[]>('check_style', { input, id }),
+  /** What "ignore here" keeps for a stored article or edition. */
+  styleIgnored: (id: string) => call<Ignored[]>('style_ignored', { id }),
+  /** "Ignore here" (true) or "check again" (false) for one finding; the piece's list. */
+  setStyleIgnored: (id: string, entry: Ignored, ignore: boolean) => call<Ignored[]>('set_style_ignored', { id, entry, ignore }),
   /** The pre-flight checklist of a stored article or edition. */
   preflight: (id: string) => call<Preflight>('preflight_item', { id }),
   /** A summary drafted from an article's body (its own sentences, within the brief limits). */

@@ -5,22 +5,29 @@
 import { untrack } from 'svelte';
 import { api } from './api';
 import { fieldElement } from './preflight.svelte';
-import type { Finding, StyleInput } from './types';
+import type { Finding, Ignored, StyleInput } from './types';
 
-export const style = $state({ findings: [] as Finding[] });
+/** The findings of the text on screen, and what "ignore here" keeps for the open piece. */
+export const style = $state({ findings: [] as Finding[], ignored: [] as Ignored[], id: null as string | null });
+
+/** What is checked: the fields on screen and, when they are a stored piece's, its id (so
+ * the findings ignored there stay out). */
+export type StyleRequest = { input: StyleInput; id: string | null };
 
 /** What the body editor offers: a fix of one finding, or of several, as one undo step. */
 export type BodyFixer = { one: (f: Finding, suggestion: string) => boolean; all: (fs: Finding[]) => number };
 let body: BodyFixer | null = null;
 let timer: ReturnType<typeof setTimeout> | undefined;
 let asked = 0;
+let again: (() => void) | null = null;
 
 export function setBodyFixer(fixer: BodyFixer | null): void {
   body = fixer;
 }
 
 /** Checks `input()` after `delay` ms of quiet; `busy()` true (a composition) waits more. */
-export function checkSoon(input: () => StyleInput | null, busy: () => boolean, delay = 400): void {
+export function checkSoon(input: () => StyleRequest | null, busy: () => boolean, delay = 400): void {
+  again = () => checkSoon(input, busy, 0);
   clearTimeout(timer);
   timer = setTimeout(async () => {
     if (busy()) return checkSoon(input, busy, delay);
@@ -28,7 +35,7 @@ export function checkSoon(input: () => StyleInput | null, busy: () => boolean, d
     if (!request) return;
     const n = ++asked;
     try {
-      const found = await api.checkStyle(request);
+      const found = await api.checkStyle(request.input, request.id);
       if (n === asked) style.findings = found;
     } catch {
       // A check that failed leaves the last findings; the next change checks again.
@@ -40,6 +47,30 @@ export function clearStyle(): void {
   clearTimeout(timer);
   asked += 1;
   style.findings = [];
+}
+
+function entryOf(f: Finding): Ignored {
+  return { rule: f.rule, field: f.field, text: f.text };
+}
+
+const same = (a: Ignored, b: Ignored) => a.rule === b.rule && a.field === b.field && a.text === b.text;
+
+/** "Ignore here": this rule, in this field, on this text, is not reported for the open
+ * piece again (core keeps it with the piece). */
+export async function ignoreHere(f: Finding): Promise<void> {
+  const id = style.id;
+  if (!id) return;
+  const entry = entryOf(f);
+  style.ignored = await api.setStyleIgnored(id, entry, true);
+  style.findings = style.findings.filter((x) => !same(entryOf(x), entry));
+}
+
+/** "Check again": an ignored finding is reported again. */
+export async function checkAgain(entry: Ignored): Promise<void> {
+  const id = style.id;
+  if (!id) return;
+  style.ignored = await api.setStyleIgnored(id, entry, false);
+  again?.();
 }
 
 /** The field's text as the finding counts it, when the field is a plain input. */
@@ -85,11 +116,13 @@ export type StyleEditor = {
 };
 
 /** Makes the style check follow a screen; call it while the screen's component starts.
- * `input` reads what is on screen, `composing` tells an IME composition, `editor` is the
- * body editor that underlines and fixes the body; `changes` reads what, when it changes,
- * calls for a new check (default: `input` itself, which must then write no state). */
+ * `input` reads what is on screen, `piece` the stored piece it is, `composing` tells an
+ * IME composition, `editor` is the body editor that underlines and fixes the body;
+ * `changes` reads what, when it changes, calls for a new check (default: `input` itself,
+ * which must then write no state). */
 export function followStyle(
   input: () => StyleInput | null,
+  piece: () => string | null,
   composing: () => boolean,
   editor: () => StyleEditor | undefined,
   changes: () => unknown = input,
@@ -99,14 +132,27 @@ export function followStyle(
     return () => {
       setBodyFixer(null);
       clearStyle();
+      style.id = null;
+      style.ignored = [];
     };
+  });
+  $effect(() => {
+    // The open piece's ignore list, read when another piece opens.
+    const id = piece();
+    if (id === untrack(() => style.id)) return;
+    style.id = id;
+    style.ignored = [];
+    if (id) api.styleIgnored(id).then((list) => { if (style.id === id) style.ignored = list; }, () => {});
   });
   $effect(() => {
     if (changes() === null) {
       clearStyle();
       return;
     }
-    checkSoon(input, composing);
+    checkSoon(() => {
+      const fields = input();
+      return fields ? { input: fields, id: piece() } : null;
+    }, composing);
   });
   $effect(() => {
     const findings = style.findings;

@@ -177,6 +177,18 @@ const MIGRATIONS: &[&str] = &[
         INSERT OR IGNORE INTO search_pending (seq) VALUES (new.seq);
     END;
     "#,
+    // 4: "ignore here", remembered with the article or edition (library/style.rs): the
+    //    findings of this rule, in this field, on exactly this text are not reported.
+    //    Not part of the content: ignoring neither bumps the version nor writes a revision.
+    r#"
+    CREATE TABLE style_ignored (
+        item_id TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        rule    TEXT NOT NULL,
+        field   TEXT NOT NULL,
+        text    TEXT NOT NULL,
+        PRIMARY KEY (item_id, rule, field, text)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

@@ -8,7 +8,11 @@ use rusqlite::{params, OptionalExtension};
 use super::Library;
 use crate::model::{ArticleFields, Item, Settings};
 use crate::roundup::RoundupFields;
-use crate::style::{Severity, preflight_article, preflight_roundup, CompiledBook, Finding, Preflight, PreflightPolicy, StyleBook, StyleContext};
+use crate::model::limits::{check_id, check_len, IGNORED_MAX, NAME_MAX, SUMMARY_MAX};
+use crate::style::{
+    preflight_article, preflight_roundup, CompiledBook, Field, Finding, Ignored, Preflight, PreflightPolicy, Severity, StyleBook,
+    StyleContext,
+};
 use crate::text::nfc;
 use crate::{Error, Result};
 
@@ -52,6 +56,14 @@ pub fn preflight_policy(s: &Settings) -> PreflightPolicy {
 /// Every rule `book` has, those its overrides turn off included.
 fn every_rule(book: &StyleBook) -> Result<Vec<crate::style::Rule>> {
     StyleBook { overrides: Vec::new(), ..book.clone() }.rules_in_force().map_err(refused)
+}
+
+/// A field as the library stores it: its name in JSON (`body`, `brief_summary`).
+fn field_name(field: Field) -> String {
+    match serde_json::to_value(field) {
+        Ok(serde_json::Value::String(s)) => s,
+        _ => unreachable!("a field serialises as its name"),
+    }
 }
 
 /// A refused style book, in the words the reporter sees.
@@ -129,39 +141,96 @@ impl Library {
         self.style_rules()
     }
 
-    /// The style findings of a stored article or edition.
+    /// The style findings of a stored article or edition, minus those ignored there.
     pub fn lint(&self, id: &str) -> Result<Vec<Finding>> {
         let book = self.style()?;
         let ctx = self.style_context()?;
+        let ignored = self.ignored(id)?;
         Ok(match self.item(id)? {
-            Item::Article(a) => book.check_article(&a, &ctx, &[]),
-            Item::Roundup(r) => book.check_roundup(&r.fields(), &ctx, &[]),
+            Item::Article(a) => book.check_article(&a, &ctx, &ignored),
+            Item::Roundup(r) => book.check_roundup(&r.fields(), &ctx, &ignored),
         })
     }
 
-    /// The pre-flight checklist of a stored article or edition.
+    /// The pre-flight checklist of a stored article or edition (its ignored findings do
+    /// not count).
     pub fn preflight(&self, id: &str) -> Result<Preflight> {
         let book = self.style()?;
         let policy = preflight_policy(&self.settings()?);
+        let ignored = self.ignored(id)?;
         Ok(match self.item(id)? {
-            Item::Article(a) => preflight_article(&a, &policy, &book, &[]),
-            Item::Roundup(r) => preflight_roundup(&r.fields(), &policy, &book, &[]),
+            Item::Article(a) => preflight_article(&a, &policy, &book, &ignored),
+            Item::Roundup(r) => preflight_roundup(&r.fields(), &policy, &book, &ignored),
         })
     }
 
-    /// The style findings of text on screen; text over the fields' limits is refused as a
-    /// save would refuse it.
-    pub fn check_style(&self, input: &StyleInput) -> Result<Vec<Finding>> {
+    /// The style findings of text on screen, minus those ignored in the item `id` (when the
+    /// text is a stored item's); text over the fields' limits is refused as a save would
+    /// refuse it.
+    pub fn check_style(&self, input: &StyleInput, id: Option<&str>) -> Result<Vec<Finding>> {
         match input {
             StyleInput::Article(f) => f.check_limits()?,
             StyleInput::Roundup(f) => f.check_limits()?,
         }
+        let ignored = match id {
+            Some(id) => self.ignored(id)?,
+            None => Vec::new(),
+        };
         let book = self.style()?;
         let ctx = self.style_context()?;
         Ok(match input {
-            StyleInput::Article(f) => book.check_fields(f, &ctx),
-            StyleInput::Roundup(f) => book.check_roundup(f, &ctx, &[]),
+            StyleInput::Article(f) => book.check_fields(f, &ctx, &ignored),
+            StyleInput::Roundup(f) => book.check_roundup(f, &ctx, &ignored),
         })
+    }
+
+    /// What "ignore here" remembers for the article or edition `id`, in a stable order.
+    pub fn ignored(&self, id: &str) -> Result<Vec<Ignored>> {
+        check_id(id)?;
+        super::items::head(&self.conn, id, super::items::ANY)?;
+        let mut stmt = self.conn.prepare_cached("SELECT rule, field, text FROM style_ignored WHERE item_id = ?1 ORDER BY field, rule, text")?;
+        let rows = stmt.query_map([id], |r| Ok((r.get::<_, String>(0)?, r.get::<_, String>(1)?, r.get::<_, String>(2)?)))?;
+        let mut out = Vec::new();
+        for row in rows {
+            let (rule, field, text) = row?;
+            // A field this build does not know (written by a newer one) ignores nothing here.
+            if let Ok(field) = serde_json::from_value::<Field>(serde_json::Value::String(field)) {
+                out.push(Ignored { rule, field, text });
+            }
+        }
+        Ok(out)
+    }
+
+    /// "Ignore here" (`ignore` true) or "check it again" for one finding of the item `id`;
+    /// returns the item's ignore list. Neither is a change of content: the version stays,
+    /// no revision is written, and an editor open on the item keeps its base version.
+    pub fn set_ignored(&mut self, id: &str, entry: &Ignored, ignore: bool) -> Result<Vec<Ignored>> {
+        check_id(id)?;
+        check_len("rule", &entry.rule, NAME_MAX)?;
+        check_len("ignored text", &entry.text, SUMMARY_MAX)?;
+        let field = field_name(entry.field);
+        let text = nfc(&entry.text);
+        let tx = self.write()?;
+        super::items::head(&tx, id, super::items::ANY)?;
+        if ignore {
+            let count: i64 = tx.query_row("SELECT count(*) FROM style_ignored WHERE item_id = ?1", [id], |r| r.get(0))?;
+            if count as usize >= IGNORED_MAX {
+                return Err(Error::Invalid(format!(
+                    "this piece already ignores {IGNORED_MAX} findings; check one of them again before ignoring another"
+                )));
+            }
+            tx.execute(
+                "INSERT OR IGNORE INTO style_ignored (item_id, rule, field, text) VALUES (?1, ?2, ?3, ?4)",
+                params![id, entry.rule, field, text],
+            )?;
+        } else {
+            tx.execute(
+                "DELETE FROM style_ignored WHERE item_id = ?1 AND rule = ?2 AND field = ?3 AND text = ?4",
+                params![id, entry.rule, field, text],
+            )?;
+        }
+        tx.commit()?;
+        self.ignored(id)
     }
 
     /// The style context the outlet checks with (its headline limit).

@@ -28,6 +28,8 @@ pub const CONTENT_JSON_MAX: usize = 24 * 1024 * 1024;
 pub const BRIEFS_MAX: usize = 500;
 /// The longest search text, in characters.
 pub const SEARCH_MAX: usize = 500;
+/// "Ignore here" entries one article or edition keeps.
+pub const IGNORED_MAX: usize = 2000;
 
 /// Refuses `value` when it is longer than `max` characters, naming the field.
 pub fn check_len(field: &str, value: &str, max: usize) -> Result<()> {

@@ -155,8 +155,8 @@ impl CompiledBook {
     }
 
     /// The findings of an article's fields that are not stored (a file to lint).
-    pub fn check_fields(&self, fields: &ArticleFields, ctx: &StyleContext) -> Vec<Finding> {
-        self.check_tagged(&fields_texts(fields), &fields.language, ctx, &[])
+    pub fn check_fields(&self, fields: &ArticleFields, ctx: &StyleContext, ignored: &[Ignored]) -> Vec<Finding> {
+        self.check_tagged(&fields_texts(fields), &fields.language, ctx, ignored)
     }
 
     /// Texts in the language `tag` names, or the one guessed from them.

@@ -32,6 +32,8 @@ export type CommandName =
   | 'import_roundup_text'
   | 'restore_roundup_revision'
   | 'check_style'
+  | 'style_ignored'
+  | 'set_style_ignored'
   | 'preflight_item'
   | 'get_style_book'
   | 'set_style_book'

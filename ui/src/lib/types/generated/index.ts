@@ -28,6 +28,7 @@ export type { Field } from './Field';
 export type { FieldChange } from './FieldChange';
 export type { Finding } from './Finding';
 export type { HeadingAttrs } from './HeadingAttrs';
+export type { Ignored } from './Ignored';
 export type { ImageAttrs } from './ImageAttrs';
 export type { Inline } from './Inline';
 export type { Item } from './Item';
