@@ -143,6 +143,10 @@ fn hostile_cases(article: &str) -> Vec<(&'static str, Vec<Value>)> {
         ("draft_summary", vec![json!({"id": MISSING}), json!({"id": "../../etc/passwd"}), json!({})]),
         // Makes an edition (nothing hostile to give it); tested in tests/ipc.rs and end to end.
         ("create_roundup_from_week", vec![]),
+        // Both ask the native dialog for their file and take no argument; the file's
+        // refusals are core's (tests/style_library.rs) and the real window's (e2e).
+        ("export_style_book", vec![]),
+        ("import_style_book", vec![]),
     ]
 }
 

@@ -3,7 +3,7 @@
 // is shown as a conflict and resolved without losing either version.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, readFileSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -14,6 +14,8 @@ assert.ok(bin, 'NEWSDESK_BIN must name the built newsdesk binary');
 const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-draft-'));
 const library = path.join(dir, 'drafting.db');
 const exportDir = path.join(dir, 'exports');
+// The file the open dialog answers with (NEWSDESK_OPEN_FILES): a style book to import.
+const deskBook = path.join(dir, 'desk-book.toml');
 mkdirSync(exportDir);
 let harness;
 let session;
@@ -31,6 +33,7 @@ before(async () => {
       XDG_DATA_HOME: path.join(dir, 'data'),
       // Exports go here instead of through the native save dialog WebDriver cannot answer.
       NEWSDESK_EXPORT_DIR: exportDir,
+      NEWSDESK_OPEN_FILES: deskBook,
     },
   });
   session = await harness.session(bin);
@@ -242,4 +245,36 @@ test('"ignore here" is remembered with the article, and "check again" brings the
   await session.click((await session.findAll('[data-testid="style-check-again"]'))[0]);
   await session.until('underlined again', async () => ((await underlines()) === 1 ? true : null));
   assert.equal(hayeotdaInLibrary().length, 1);
+});
+
+test('the style book is saved to a file and read back from one in the settings; a broken one changes nothing', async () => {
+  await session.click(await session.byTestId('open-settings'));
+  const message = async (want) =>
+    session.until(`style book message ${want}`, async () => {
+      const els = await session.findAll('[data-testid="style-book-message"]');
+      const t = els.length ? await session.text(els[0]) : '';
+      return t.includes(want) ? t : null;
+    });
+  await session.click(await session.byTestId('style-book-export'));
+  await message('style-book.toml');
+  const saved = readFileSync(path.join(exportDir, 'style-book.toml'), 'utf8');
+  assert.match(saved, /base/);
+
+  // The desk's book turns 하였다 off: the window takes it, and so does the library.
+  writeFileSync(deskBook, '\uFEFFname = "우리 데스크"\n\n[[override]]\nrule = "ko.hayeotda"\nenabled = false\n');
+  await session.click(await session.byTestId('style-book-import'));
+  await message('적용');
+  const enabled = await session.execute('return document.querySelector(\'[data-testid="style-rule-enabled"][data-rule="ko.hayeotda"]\').checked');
+  assert.equal(enabled, false);
+  assert.equal(hayeotdaInLibrary().length, 0);
+  const inUse = newsdesk(bin, ['--library', library, 'style', 'export', '-']);
+  assert.match(inUse, /우리 데스크/);
+
+  // A broken book is refused with its line; the one in use stays.
+  writeFileSync(deskBook, '[[override]]\nrule = "ko.unit_space"\nenabled = maybe\n');
+  await session.click(await session.byTestId('style-book-import'));
+  const refused = await message('line 3');
+  assert.match(refused, /desk-book\.toml/);
+  assert.equal(newsdesk(bin, ['--library', library, 'style', 'export', '-']), inUse);
+  await session.cmd('POST', '/execute/sync', { script: 'document.querySelector(".sheet-backdrop")?.click()', args: [] });
 });

@@ -333,3 +333,127 @@ fn the_rules_planted_once_above_are_found_again_wherever_they_stand() {
     let rules: Vec<&str> = en.iter().map(|f| f.rule.as_str()).collect();
     assert_eq!(rules, ["en.alot", "en.email", "en.alot", "en.email"]);
 }
+
+/// One planted piece of `fixtures/style/planted.txt`: what the default book must find.
+type Plant = (String, Field, Option<usize>, usize, usize, String);
+
+/// A field's text with its plant marks stripped, and the plants it holds.
+fn unmark(field: Field, brief: Option<usize>, marked: &str, plants: &mut Vec<Plant>) -> String {
+    let mut out = String::new();
+    let mut rest = marked;
+    while let Some(open) = rest.find('⟦') {
+        out.push_str(&rest[..open]);
+        let inner = &rest[open + '⟦'.len_utf8()..];
+        let close = inner.find('⟧').expect("a plant is closed");
+        let (rule, text) = inner[..close].split_once('|').expect("⟦rule|text⟧");
+        let start = out.chars().count();
+        out.push_str(text);
+        plants.push((rule.to_string(), field, brief, start, out.chars().count(), text.to_string()));
+        rest = &inner[close + '⟧'.len_utf8()..];
+    }
+    out.push_str(rest);
+    out
+}
+
+/// The pieces of the planted corpus, each with the findings it must give.
+enum Piece {
+    Article(newsdesk_core::model::Article),
+    Edition(RoundupFields),
+}
+
+fn planted_corpus() -> Vec<(Piece, Vec<Plant>)> {
+    let src = include_str!("fixtures/style/planted.txt");
+    let mut pieces = Vec::new();
+    for section in src.split("\n[").skip(1) {
+        let (head, lines) = section.split_once("]\n").expect("a section head");
+        let mut plants = Vec::new();
+        let mut paragraphs: Vec<String> = Vec::new();
+        let mut in_paragraphs = false;
+        let mut article = article("", "", &[], head.strip_prefix("article ").unwrap_or(""));
+        let mut edition = RoundupFields::default();
+        // The body's (or the lead's) offsets run over its paragraphs joined by `\n`.
+        let mut body_marked: Vec<&str> = Vec::new();
+        for line in lines.lines().filter(|l| !l.is_empty() && !l.starts_with('#')) {
+            if line == "body" || line == "lead" {
+                in_paragraphs = true;
+                continue;
+            }
+            match line.split_once(" = ") {
+                Some((key, value)) if !(in_paragraphs && !matches!(key, "transition" | "brief")) => {
+                    in_paragraphs = false;
+                    match key {
+                        "headline" => article.headline = unmark(Field::Headline, None, value, &mut plants),
+                        "deck" => article.deck = unmark(Field::Deck, None, value, &mut plants),
+                        "summary" => article.summary = unmark(Field::Summary, None, value, &mut plants),
+                        "title" => edition.title = unmark(Field::Headline, None, value, &mut plants),
+                        "lead_headline" => edition.lead.headline = unmark(Field::LeadHeadline, None, value, &mut plants),
+                        "transition" => edition.transition = unmark(Field::Transition, None, value, &mut plants),
+                        "brief" => {
+                            let i = Some(edition.items.len());
+                            let (h, s) = value.split_once(" || ").expect("HEADLINE || SUMMARY");
+                            edition.items.push(Brief {
+                                headline: unmark(Field::BriefHeadline, i, h, &mut plants),
+                                summary: unmark(Field::BriefSummary, i, s, &mut plants),
+                                ..Default::default()
+                            });
+                        }
+                        other => panic!("unknown key {other}"),
+                    }
+                }
+                _ => body_marked.push(line),
+            }
+        }
+        let body = unmark(Field::Body, None, &body_marked.join("\n"), &mut plants);
+        paragraphs.extend(body.split('\n').filter(|p| !p.is_empty()).map(str::to_string));
+        let refs: Vec<&str> = paragraphs.iter().map(String::as_str).collect();
+        let doc = newsdesk_core::model::Doc::from_paragraphs(&refs);
+        if head.starts_with("article") {
+            article.body = doc;
+            pieces.push((Piece::Article(article), plants));
+        } else {
+            edition.lead.body = doc;
+            pieces.push((Piece::Edition(edition), plants));
+        }
+    }
+    pieces
+}
+
+/// The done-when of the house style: one corpus plants every default rule several times
+/// (conjugations, side by side, at a paragraph's start and end, in headlines and briefs)
+/// and the findings are exactly the plants.
+#[test]
+fn the_planted_corpus_gives_exactly_its_plants() {
+    let book = CompiledBook::default_book();
+    let mut per_rule = std::collections::BTreeMap::<String, usize>::new();
+    for (piece, plants) in planted_corpus() {
+        let findings = match &piece {
+            Piece::Article(a) => book.check_article(a, &ctx(), &[]),
+            Piece::Edition(e) => book.check_roundup(e, &ctx(), &[]),
+        };
+        let mut got: Vec<Plant> = findings.iter().map(|f| (f.rule.clone(), f.field, f.brief, f.start, f.end, f.text.clone())).collect();
+        let mut want = plants.clone();
+        got.sort();
+        want.sort();
+        let missed: Vec<_> = want.iter().filter(|p| !got.contains(p)).collect();
+        let extra: Vec<_> = got.iter().filter(|p| !want.contains(p)).collect();
+        assert!(missed.is_empty() && extra.is_empty(), "missed {missed:#?}\nextra {extra:#?}");
+        for p in plants {
+            *per_rule.entry(p.0).or_default() += 1;
+        }
+    }
+    // Every rule of the default book is planted, and more than once.
+    let book_toml: toml::Value = toml::from_str(DEFAULT_BOOK_TOML).unwrap();
+    for rule in book_toml["rule"].as_array().unwrap() {
+        let id = rule["id"].as_str().unwrap();
+        assert!(per_rule.get(id).copied().unwrap_or(0) >= 3, "{id} is planted {:?} times", per_rule.get(id));
+    }
+    // Every unit the unit rule names, and every conjugation of 하였-.
+    let units: String = "원명개건곳년월일시분세배".into();
+    let corpus = include_str!("fixtures/style/planted.txt");
+    for u in units.chars() {
+        assert!(corpus.contains(&format!(" {u}⟧")), "unit {u} is planted");
+    }
+    for form in ["하였다⟧", "하였다고⟧", "하였으며⟧", "하였고⟧"] {
+        assert!(corpus.contains(form), "{form}");
+    }
+}

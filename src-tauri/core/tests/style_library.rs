@@ -116,3 +116,35 @@ fn ignore_here_is_remembered_with_the_piece_and_nowhere_else() {
     assert!(matches!(lib.ignored(&a.id), Err(Error::NotFound { .. })));
     assert!(matches!(lib.set_ignored(&a.id, &here, true), Err(Error::NotFound { .. })));
 }
+
+#[test]
+fn a_style_book_file_is_read_as_an_import_is_and_refused_in_plain_words() {
+    let (dir, _p, mut lib) = library();
+    let file = dir.path().join("desk.toml");
+    // Written by another program: a byte order mark and CRLF line ends.
+    std::fs::write(&file, "\u{FEFF}name = \"데스크\"\r\n\r\n[[override]]\r\nrule = \"ko.hayeotda\"\r\nenabled = false\r\n").unwrap();
+    assert_eq!(lib.import_style_book(&file).unwrap().name, "데스크");
+    let before = lib.style_book_toml().unwrap();
+    let out = dir.path().join("out.toml");
+    lib.export_style_book(&out).unwrap();
+    assert_eq!(std::fs::read_to_string(&out).unwrap(), before);
+
+    let big = dir.path().join("big.toml");
+    std::fs::write(&big, format!("name = \"{}\"\n", "x".repeat(1_100_000))).unwrap();
+    let broken = dir.path().join("broken.toml");
+    std::fs::write(&broken, "[[override]]\nrule = \"ko.unit_space\"\nenabled = maybe\n").unwrap();
+    let euc_kr = dir.path().join("legacy.toml");
+    std::fs::write(&euc_kr, b"name = \"\xb5\xa5\xbd\xba\xc5\xa9\"\n").unwrap();
+    for (path, says) in [
+        (big, "too large"),
+        (broken.clone(), "line 3"),
+        (euc_kr, "EUC-KR"),
+        (dir.path().to_path_buf(), "folder"),
+        (dir.path().join("missing.toml"), "no such file"),
+    ] {
+        let Err(Error::File { path: named, reason }) = lib.import_style_book(&path) else { panic!("{path:?} was taken") };
+        assert_eq!(named, path);
+        assert!(reason.contains(says), "{reason} says {says}");
+        assert_eq!(lib.style_book_toml().unwrap(), before, "the book in use stays");
+    }
+}

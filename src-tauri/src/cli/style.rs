@@ -7,9 +7,8 @@ use std::process::ExitCode;
 
 use serde::Serialize;
 
-use newsdesk_core::export::write_atomic;
 use newsdesk_core::import::read_article_file;
-use newsdesk_core::library::{Library, STYLE_BOOK_MAX_BYTES};
+use newsdesk_core::library::Library;
 use newsdesk_core::model::limits::check_id;
 use newsdesk_core::style::{Field, Finding, Severity};
 
@@ -144,11 +143,10 @@ pub(super) fn preflight(lib: &Library, id: &str, json: bool) -> Result<ExitCode,
 
 /// `newsdesk style export FILE` (`-`: standard output).
 pub(super) fn export_book(lib: &Library, file: &Path) -> Result<ExitCode, Failure> {
-    let toml = lib.style_book_toml()?;
     if file == Path::new("-") {
-        print_all(&toml)?;
+        print_all(&lib.style_book_toml()?)?;
     } else {
-        write_atomic(file, toml.as_bytes())?;
+        lib.export_style_book(file)?;
         print_all(&format!("{}\n", file.display()))?;
     }
     Ok(ExitCode::SUCCESS)
@@ -156,14 +154,7 @@ pub(super) fn export_book(lib: &Library, file: &Path) -> Result<ExitCode, Failur
 
 /// `newsdesk style import FILE`: the book in use is replaced only by one that reads.
 pub(super) fn import_book(lib: &mut Library, file: &Path) -> Result<ExitCode, Failure> {
-    let said = |e: &dyn std::fmt::Display| Failure::Said(format!("{}: {e}", file.display()));
-    let meta = std::fs::metadata(file).map_err(|e| said(&e))?;
-    if meta.len() > STYLE_BOOK_MAX_BYTES as u64 {
-        return Err(said(&"the style book is too large (over 1 MB)"));
-    }
-    let bytes = std::fs::read(file).map_err(|e| said(&e))?;
-    let text = String::from_utf8(bytes).map_err(|_| said(&"a style book is UTF-8 text"))?;
-    let book = lib.set_style_book(text.strip_prefix('\u{FEFF}').unwrap_or(&text)).map_err(|e| said(&e))?;
+    let book = lib.import_style_book(file)?;
     let rules = lib.style()?.rules().count();
     let name = if book.name.is_empty() { "the style book" } else { book.name.as_str() };
     print_all(&format!("{name}: {rules} rules in force\n"))?;

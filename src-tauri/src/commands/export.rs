@@ -4,7 +4,6 @@ use std::path::{Path, PathBuf};
 
 use serde::{Deserialize, Serialize};
 use tauri::{AppHandle, Emitter, Runtime};
-use tauri_plugin_dialog::DialogExt;
 
 use newsdesk_core::export::{
     export_all_from_library, export_from_library, export_roundup_from_library, file_name_for, roundup_file_name, Format,
@@ -14,12 +13,9 @@ use newsdesk_core::library::Library;
 use newsdesk_core::model::limits::check_id;
 use newsdesk_core::model::Status;
 
+use super::dialogs::{ask_folder, ask_where};
 use super::on_library;
 use crate::error::CommandError;
-
-/// Where exports go without asking: set by scripted and end-to-end runs, which cannot
-/// answer a native dialog.
-pub const EXPORT_DIR_ENV: &str = "NEWSDESK_EXPORT_DIR";
 
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
@@ -68,21 +64,6 @@ async fn export_item<R: Runtime>(
     Ok(Some(written.display().to_string()))
 }
 
-/// The file to write: in NEWSDESK_EXPORT_DIR when set, else where the save dialog says
-/// (`None` when the reporter cancelled).
-fn ask_where<R: Runtime>(app: &AppHandle<R>, suggested: &str, filter: &str, extension: &str) -> Option<PathBuf> {
-    match std::env::var_os(EXPORT_DIR_ENV) {
-        Some(dir) => Some(PathBuf::from(dir).join(suggested)),
-        None => app
-            .dialog()
-            .file()
-            .set_file_name(suggested)
-            .add_filter(filter, &[extension])
-            .blocking_save_file()
-            .and_then(|p| p.into_path().ok()),
-    }
-}
-
 #[derive(Debug, Clone, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 #[serde(deny_unknown_fields)]
@@ -121,11 +102,7 @@ pub struct ExportAllResult {
 #[tauri::command]
 pub async fn export_all<R: Runtime>(app: AppHandle<R>, request: ExportAllRequest) -> Result<Option<ExportAllResult>, CommandError> {
     let format = request.format;
-    let folder: Option<PathBuf> = match std::env::var_os(EXPORT_DIR_ENV) {
-        Some(dir) => Some(PathBuf::from(dir)),
-        None => app.dialog().file().blocking_pick_folder().and_then(|p| p.into_path().ok()),
-    };
-    let Some(folder) = folder else { return Ok(None) };
+    let Some(folder) = ask_folder(&app) else { return Ok(None) };
     let events = app.clone();
     on_library(&app, move |lib, _| {
         let report = export_all_from_library(lib, request.status, format, &folder, &mut |done, total| {

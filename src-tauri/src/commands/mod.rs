@@ -7,6 +7,7 @@
 //! and inlines CSS, or an image that is hashed, must not hold up typing.
 mod articles;
 mod assets;
+mod dialogs;
 mod export;
 mod library;
 mod preview;
@@ -16,6 +17,7 @@ mod style;
 
 pub use articles::*;
 pub use assets::*;
+pub use dialogs::{EXPORT_DIR_ENV, OPEN_FILES_ENV};
 pub use export::*;
 pub use library::*;
 pub use preview::*;

@@ -9,6 +9,7 @@ use newsdesk_core::library::{RuleState, StyleInput};
 use newsdesk_core::model::limits::check_id;
 use newsdesk_core::style::{Finding, Ignored, Preflight, Severity};
 
+use super::dialogs::{ask_file, ask_where};
 use super::on_library;
 use crate::error::CommandError;
 
@@ -57,6 +58,31 @@ pub async fn set_style_book<R: Runtime>(app: AppHandle<R>, toml: String) -> Resu
     on_library(&app, move |lib, _| {
         lib.set_style_book(&toml)?;
         Ok(lib.style_book_toml()?)
+    })
+    .await
+}
+
+/// Writes the style book in use to a TOML file the save dialog asks for (the desk shares
+/// it); the path written, or `None` when the reporter cancelled.
+#[tauri::command]
+pub async fn export_style_book<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, CommandError> {
+    let Some(dest) = ask_where(&app, "style-book.toml", "TOML", "toml") else { return Ok(None) };
+    on_library(&app, move |lib, _| {
+        lib.export_style_book(&dest)?;
+        Ok(Some(dest.display().to_string()))
+    })
+    .await
+}
+
+/// Replaces the style book with a TOML file the open dialog asks for; refused with the
+/// file's name, line and reason when it does not read, the book in use staying. Returns
+/// the book as stored, or `None` when the reporter cancelled.
+#[tauri::command]
+pub async fn import_style_book<R: Runtime>(app: AppHandle<R>) -> Result<Option<String>, CommandError> {
+    let Some(file) = ask_file(&app, "TOML", &["toml"]) else { return Ok(None) };
+    on_library(&app, move |lib, _| {
+        lib.import_style_book(&file)?;
+        Ok(Some(lib.style_book_toml()?))
     })
     .await
 }

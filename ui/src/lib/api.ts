@@ -97,6 +97,10 @@ export const api = {
   getStyleBook: () => call<string>('get_style_book'),
   /** Replaces the outlet's style book (TOML); refused with its line when it does not read. */
   setStyleBook: (toml: string) => call<string>('set_style_book', { toml }),
+  /** Saves the style book as a TOML file (the save dialog); the path, or null if cancelled. */
+  exportStyleBook: () => call<string | null>('export_style_book'),
+  /** Replaces the style book from a TOML file (the open dialog); the book, or null if cancelled. */
+  importStyleBook: () => call<string | null>('import_style_book'),
   /** Opens the save dialog and writes the file; null when the reporter cancelled. */
   exportArticle: (id: string, format: ExportFormat) => call<string | null>('export_article', { request: { id, format } satisfies ExportRequest }),
   /** Asks for a folder and exports every article of `status` into it; null when cancelled. */

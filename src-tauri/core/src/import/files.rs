@@ -17,7 +17,7 @@ use crate::model::article::ArticleFields;
 
 const SUPPORTED: &str = "Markdown (.md), plain text (.txt) or HTML (.html)";
 
-fn refuse(path: &Path, reason: impl Into<String>) -> Error {
+pub(crate) fn refuse(path: &Path, reason: impl Into<String>) -> Error {
     Error::File { path: path.to_path_buf(), reason: reason.into() }
 }
 
@@ -157,7 +157,7 @@ fn unsupported_reason(path: &Path) -> String {
     }
 }
 
-fn io_reason(e: &std::io::Error) -> String {
+pub(crate) fn io_reason(e: &std::io::Error) -> String {
     match e.kind() {
         std::io::ErrorKind::NotFound => "there is no such file or folder".into(),
         std::io::ErrorKind::PermissionDenied => "Newsdesk is not allowed to read it".into(),

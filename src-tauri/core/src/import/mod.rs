@@ -18,6 +18,7 @@ mod edition;
 mod files;
 mod html;
 mod markdown;
+mod style_book;
 mod text;
 
 use std::path::Path;
@@ -27,6 +28,7 @@ pub use edition::{edition_from_paste, edition_from_text, html_as_text, read_edit
 pub use files::{article_from_text, collect_files, read_article_file, read_import_text};
 pub use html::html_to_fields;
 pub use markdown::markdown_to_fields;
+pub use style_book::read_style_book;
 pub use text::text_to_fields;
 
 use crate::model::article::ArticleFields;

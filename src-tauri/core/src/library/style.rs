@@ -1,6 +1,7 @@
 //! The outlet's style book and pre-flight as the library keeps them: the book's TOML in
 //! the settings table under `style_book` (absent: the default book), the checklist's
 //! limits and blocking items from [`Settings`]. The engine itself is `crate::style`.
+use std::path::Path;
 use std::sync::Arc;
 
 use rusqlite::{params, OptionalExtension};
@@ -106,6 +107,20 @@ impl Library {
         tx.execute("INSERT OR REPLACE INTO settings (key, value) VALUES (?1, ?2)", params![STYLE_BOOK_KEY, toml])?;
         tx.commit()?;
         Ok(book)
+    }
+
+    /// Replaces the style book with the one in the file at `path` (`newsdesk style import`,
+    /// Settings' "Import…"); refused with the file's name and the reason, the book in use
+    /// staying, when it does not read.
+    pub fn import_style_book(&mut self, path: &Path) -> Result<StyleBook> {
+        let text = crate::import::read_style_book(path, STYLE_BOOK_MAX_BYTES)?;
+        self.set_style_book(&text).map_err(|e| Error::File { path: path.to_path_buf(), reason: e.to_string() })
+    }
+
+    /// Writes the style book in use to `path` as TOML, atomically (`newsdesk style export`,
+    /// Settings' "Export…").
+    pub fn export_style_book(&self, path: &Path) -> Result<()> {
+        crate::export::write_atomic(path, self.style_book_toml()?.as_bytes())
     }
 
     /// Every rule of the book in use, those turned off included, with its severity now.

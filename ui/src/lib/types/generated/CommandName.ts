@@ -37,6 +37,8 @@ export type CommandName =
   | 'preflight_item'
   | 'get_style_book'
   | 'set_style_book'
+  | 'export_style_book'
+  | 'import_style_book'
   | 'style_rules'
   | 'set_style_rule'
   | 'count_sentences'
