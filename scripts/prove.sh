@@ -10,8 +10,8 @@ cd "$here"
 : "${CARGO_TARGET_DIR:=$here/target}"
 export CARGO_TARGET_DIR
 NEWSDESK_CRASH_KILLS="${KILLS:-1000}" NEWSDESK_CRASH_MIGRATION_KILLS="${MIGRATION_KILLS:-200}" \
-  NEWSDESK_CRASH_BACKUP_KILLS="${BACKUP_KILLS:-1000}" \
-  cargo test -p newsdesk-core --test crash -- --nocapture 2>&1 | grep -E 'kills|test result'
+  NEWSDESK_CRASH_BACKUP_KILLS="${BACKUP_KILLS:-1000}" NEWSDESK_CRASH_REPLACE_KILLS="${REPLACE_KILLS:-100}" \
+  cargo test -p newsdesk-core --test crash -- --nocapture 2>&1 | grep -E 'kills|replacements|test result'
 NEWSDESK_REPLACE_ROUNDS="${REPLACE_ROUNDS:-200}" NEWSDESK_CONTENTION_SECONDS="${CONTENTION_SECONDS:-600}" \
   cargo test -p newsdesk-core --test hostile -- --nocapture 2>&1 | grep -E 'rounds|contention|skipped|test result'
 cargo test -p newsdesk-core --test faults 2>&1 | grep -E 'test result|skipped'

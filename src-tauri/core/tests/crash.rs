@@ -7,7 +7,8 @@
 //!
 //! The children are this same test binary, re-executed with `--exact crash_child` (or
 //! `migration_child`) and the library's path in `NEWSDESK_CRASH_LIBRARY`.
-//! `NEWSDESK_CRASH_KILLS` sets how many kills (default 200), `NEWSDESK_CRASH_MIGRATION_KILLS`
+//! `NEWSDESK_CRASH_KILLS` sets how many kills (default 200), `NEWSDESK_CRASH_REPLACE_KILLS`
+//! how many replacements with the importer killed (default 6), `NEWSDESK_CRASH_MIGRATION_KILLS`
 //! how many during migration (default 40), `NEWSDESK_CRASH_BACKUP_KILLS` how many during
 //! backups of a large library (default 12); `scripts/prove.sh` runs the long versions.
 mod common;
@@ -363,4 +364,102 @@ fn killed_backups_leave_no_leftovers() {
     eprintln!(
         "{kills} kills during backups ({left_by_kills} left a temporary file, all removed by the next backup), {ours} backups after a kill and {verified} finished before one, all whole; 0 leftovers"
     );
+}
+
+const REPLACE_CHILD_ENV: &str = "NEWSDESK_CRASH_REPLACE_CHILD";
+
+/// The import child: imports a batch, says so, pauses, again and again, until killed.
+#[test]
+fn replace_child() {
+    let (Ok(path), Ok(_)) = (std::env::var(LIBRARY_ENV), std::env::var(REPLACE_CHILD_ENV)) else { return };
+    let mut lib = Library::open(path.as_ref()).expect("child opens the library");
+    let mut out = std::io::stdout().lock();
+    for i in 0u64.. {
+        let batch = (0..5).map(|k| (fields(&format!("가져옴 {i}-{k}"), &["가져온 기사의 본문."], &[]), Status::Draft)).collect();
+        let rows = lib.create_articles(batch, SaveReason::Import).expect("child imports");
+        for r in rows {
+            writeln!(out, "imported {}", r.id).expect("stdout");
+        }
+        writeln!(out, "batch").expect("stdout");
+        out.flush().expect("stdout");
+        std::thread::sleep(Duration::from_millis(300));
+    }
+}
+
+/// Issue 20, 1: the library file replaced during an import and the importer killed before
+/// it noticed. The old file's write-ahead log is left beside the new file; it must never
+/// be applied to it (the replacement stays whole), and goes back beside the old file, which
+/// then holds every import that was acknowledged (or, when the old file is gone, is kept
+/// aside). `NEWSDESK_CRASH_REPLACE_KILLS` rounds (default 6).
+#[test]
+fn a_library_replaced_and_the_importer_killed_keeps_both_files_whole() {
+    if std::env::var(LIBRARY_ENV).is_ok() {
+        return;
+    }
+    let rounds: usize = std::env::var("NEWSDESK_CRASH_REPLACE_KILLS").ok().and_then(|s| s.parse().ok()).unwrap_or(6);
+    let exe = std::env::current_exe().unwrap();
+    let sorted = |lib: &Library| {
+        let mut ids: Vec<String> = lib.list(&Default::default()).unwrap().into_iter().map(|r| r.id).collect();
+        ids.sort();
+        ids
+    };
+    let mut logs_left = 0;
+    for round in 0..rounds {
+        let dir = tempfile::tempdir().unwrap();
+        let (path, other, old) = (dir.path().join("lib.db"), dir.path().join("other.db"), dir.path().join("old.db"));
+        let replacement = {
+            let mut lib = Library::open(&other).unwrap();
+            let items = (0..4).map(|i| (fields(&format!("대체 {i}"), &["대체 본문"], &[]), Status::Draft)).collect();
+            lib.create_articles(items, SaveReason::Import).unwrap();
+            sorted(&lib)
+        };
+        let mut child = Command::new(&exe)
+            .args(["replace_child", "--exact", "--nocapture", "--test-threads=1"])
+            .env(LIBRARY_ENV, &path)
+            .env(REPLACE_CHILD_ENV, "1")
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut acknowledged = Vec::new();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        let mut batches = 0;
+        while batches < 2 + round % 3 {
+            let line = lines.next().expect("the child stopped").unwrap();
+            match line.strip_prefix("imported ") {
+                Some(id) => acknowledged.push(id.to_string()),
+                None if line == "batch" => batches += 1,
+                None => {}
+            }
+        }
+        // Right after a batch, while the child pauses: replace the file, then kill it. Odd
+        // rounds move the old file away first; even ones rename the new one over it.
+        let kept_old = round % 2 == 1;
+        if kept_old {
+            std::fs::rename(&path, &old).unwrap();
+        }
+        std::fs::rename(&other, &path).unwrap();
+        child.kill().unwrap();
+        child.wait().unwrap();
+        if std::fs::metadata(format!("{}-wal", path.display())).is_ok_and(|m| m.len() > 0) {
+            logs_left += 1;
+        }
+        let now = Library::open(&path).unwrap();
+        assert_eq!(sorted(&now), replacement, "round {round}: the replacement lost or gained articles");
+        assert!(now.check().unwrap().ok, "round {round}");
+        drop(now);
+        if !kept_old {
+            // The old file is gone with its name; its log is kept aside, never applied.
+            let aside = std::fs::read_dir(dir.path()).unwrap().flatten().any(|e| e.file_name().to_string_lossy().starts_with("lib.db-wal.of-replaced-"));
+            assert!(aside, "round {round}: the old file's log was not kept aside");
+            continue;
+        }
+        let moved = Library::open(&old).unwrap();
+        let held = sorted(&moved);
+        acknowledged.sort();
+        assert!(acknowledged.iter().all(|id| held.binary_search(id).is_ok()), "round {round}: the old file lost an acknowledged import");
+        assert!(moved.check().unwrap().ok, "round {round}");
+    }
+    assert_eq!(logs_left, rounds, "every kill left the old file's log beside the new one (the case under test)");
+    eprintln!("{rounds} replacements with the importer killed: the replacement whole and every acknowledged import in the old file");
 }

@@ -31,6 +31,7 @@ pub fn open_connection(path: &Path) -> Result<(Connection, i64)> {
         Err(e) if e.kind() == std::io::ErrorKind::NotFound => true,
         Err(e) => return Err(e.into()),
     };
+    keep_foreign_log_away(path)?;
     if is_new {
         if let Some(parent) = path.parent().filter(|p| !p.as_os_str().is_empty()) {
             fs::create_dir_all(parent)?;
@@ -44,6 +45,7 @@ pub fn open_connection(path: &Path) -> Result<(Connection, i64)> {
     )?;
     configure(&conn)?;
     let version = migrate::migrate(&mut conn, path)?;
+    stamp_log_owner(path);
     Ok((conn, version))
 }
 
@@ -58,6 +60,7 @@ pub fn open_read_only_connection(path: &Path) -> Result<(Connection, i64)> {
         }
         Err(e) => return Err(e.into()),
     }
+    keep_foreign_log_away(path)?;
     inspect(path)?;
     let flags = OpenFlags::SQLITE_OPEN_READ_ONLY | OpenFlags::SQLITE_OPEN_NO_MUTEX | OpenFlags::SQLITE_OPEN_URI;
     let conn = Connection::open_with_flags(path, flags)?;
@@ -178,6 +181,105 @@ pub fn sidecar(path: &Path, suffix: &str) -> std::path::PathBuf {
     let mut s = path.as_os_str().to_owned();
     s.push(suffix);
     s.into()
+}
+
+// ---------------------------------------------------------------------------------------
+// The write-ahead log's owner. SQLite applies any valid log it finds beside a file to that
+// file: when the library file is replaced (`mv other.db lib.db`) while a writer has it
+// open, and the writer is killed before it notices (`Library::check_file` moves its log
+// away when it does), the old file's `-wal` stays beside the new file and the next open
+// would apply it on top of the replacement. So every read-write open stamps which file
+// the log beside it belongs to (`NAME-wal.owner`: the device and inode of the library file
+// and of its log), and every open first looks: a log that is the stamped one, beside a
+// library file that is not the stamped one, belongs to the file that had the name before.
+
+/// The stamp of which library file the log beside `path` belongs to.
+fn owner_stamp(path: &Path) -> std::path::PathBuf {
+    sidecar(path, "-wal.owner")
+}
+
+fn identity(path: &Path) -> Option<(u64, u64)> {
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::MetadataExt;
+        fs::metadata(path).ok().map(|m| (m.dev(), m.ino()))
+    }
+    #[cfg(not(unix))]
+    {
+        let _ = path;
+        None
+    }
+}
+
+const STAMP_HEAD: &str = "newsdesk write-ahead log owner";
+
+/// Records that the log beside `path` is the library file's own; best effort (a folder
+/// that cannot be written only loses the protection, never the library).
+fn stamp_log_owner(path: &Path) {
+    let (Some(db), Some(wal)) = (identity(path), identity(&sidecar(path, "-wal"))) else { return };
+    let text = format!("{STAMP_HEAD}\n{} {} {} {}\n", db.0, db.1, wal.0, wal.1);
+    let stamp = owner_stamp(path);
+    if fs::read_to_string(&stamp).is_ok_and(|t| t == text) {
+        return;
+    }
+    let tmp = sidecar(path, &format!("-wal.owner.tmp-{}", std::process::id()));
+    if fs::write(&tmp, &text).and_then(|()| fs::rename(&tmp, &stamp)).is_err() {
+        let _ = fs::remove_file(&tmp);
+    }
+}
+
+/// The stamp beside `path`: (library device, inode), (log device, inode).
+fn read_stamp(path: &Path) -> Option<((u64, u64), (u64, u64))> {
+    let text = fs::read_to_string(owner_stamp(path)).ok()?;
+    let mut lines = text.lines();
+    if lines.next()? != STAMP_HEAD {
+        return None;
+    }
+    let n: Vec<u64> = lines.next()?.split(' ').map(str::parse).collect::<std::result::Result<_, _>>().ok()?;
+    match n[..] {
+        [a, b, c, d] => Some(((a, b), (c, d))),
+        _ => None,
+    }
+}
+
+/// Moves a log left by the file that had this name before out of the way, before anything
+/// opens `path`: beside that file again when it is still in the same folder under another
+/// name (`mv lib.db old.db`), where SQLite applies it to the file it belongs to; else aside
+/// as `NAME-wal.of-replaced-INODE`, kept, never applied to the replacement.
+fn keep_foreign_log_away(path: &Path) -> Result<()> {
+    let wal = sidecar(path, "-wal");
+    let Some(((db_dev, db_ino), stamped_wal)) = read_stamp(path) else { return Ok(()) };
+    if fs::metadata(&wal).map_or(true, |m| m.len() == 0) || identity(&wal) != Some(stamped_wal) {
+        return Ok(()); // no log, or not the stamped one (a later session's)
+    }
+    if identity(path).is_none_or(|now| now == (db_dev, db_ino)) {
+        return Ok(()); // the log's own file (or no file: a new one starts without it)
+    }
+    let home = path.parent().filter(|p| !p.as_os_str().is_empty()).unwrap_or(Path::new(".")).read_dir().ok().and_then(|entries| {
+        entries.flatten().map(|e| e.path()).find(|p| identity(p) == Some((db_dev, db_ino)) && p != path)
+    });
+    let (wal_to, shm_to) = match home {
+        Some(h) if !sidecar(&h, "-wal").exists() && !sidecar(&h, "-shm").exists() => (sidecar(&h, "-wal"), sidecar(&h, "-shm")),
+        _ => (sidecar(path, &format!("-wal.of-replaced-{db_ino}")), sidecar(path, &format!("-shm.of-replaced-{db_ino}"))),
+    };
+    // The index first: whoever opens next must never find the old index with a new log.
+    for (from, to) in [(sidecar(path, "-shm"), shm_to), (wal, wal_to)] {
+        match fs::rename(&from, &to) {
+            Ok(()) => {}
+            Err(e) if e.kind() == std::io::ErrorKind::NotFound => {} // another opener moved it
+            Err(e) => {
+                return Err(Error::File {
+                    path: path.to_path_buf(),
+                    reason: format!(
+                        "the write-ahead log beside it belongs to the file that had this name before, and could not be moved away ({e}); move {} away, then open the library again",
+                        from.display()
+                    ),
+                })
+            }
+        }
+    }
+    let _ = fs::remove_file(owner_stamp(path));
+    Ok(())
 }
 
 /// A `file:` URI that opens `path` read-only with `immutable=1`.
