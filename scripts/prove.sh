@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
 # The long versions of the proof tier: 1,000 SIGKILLs of a writer, 200 of an upgrade, 1,000
-# of a backup of a large library; 200 libraries replaced or deleted during an import; four
+# of a backup of a large library, 100 of an importer after its library was replaced; 200
+# libraries replaced or deleted during an import; four
 # writers and two readers for ten minutes; ten minutes of fuzzing per target, then the
-# hostile-IPC and disk-fault tests; prints the figures. Counts: KILLS, MIGRATION_KILLS,
+# hostile-IPC and disk-fault tests; prints the figures. Counts: KILLS, MIGRATION_KILLS, REPLACE_KILLS,
 # BACKUP_KILLS, REPLACE_ROUNDS, CONTENTION_SECONDS, FUZZ_SECONDS.
 set -euo pipefail
 here="$(cd "$(dirname "$0")/.." && pwd)"

@@ -382,6 +382,30 @@ fn a_broken_user_template_names_its_file_and_line() {
     assert!(err.to_string().contains("UTF-8"), "{err}");
 }
 
+/// Issue 20, 7: an error inside a user's `page.css` or `page-head.html` (included by the
+/// built-in `article.html`) names that file and its line, not the built-in template.
+#[test]
+fn an_error_in_an_included_user_template_names_that_file() {
+    for (name, source, line) in [
+        ("page.css", "body { margin: 0 }\nh1 { color: {{ colour }} }\n", "line 2"),
+        ("page-head.html", "<meta charset=\"utf-8\">\n\n<meta name=\"x\" content=\"{{ nothing.here }}\">\n", "line 3"),
+    ] {
+        let dir = tempfile::tempdir().unwrap();
+        let path = dir.path().join(name);
+        std::fs::write(&path, source).unwrap();
+        let t = Templates::with_overrides(Some(dir.path())).unwrap();
+        let o = outlet();
+        let err = article_html(&korean(), &RenderContext::new(&o, &assets).with_templates(&t)).unwrap_err();
+        match &err {
+            Error::File { path: p, reason } => {
+                assert_eq!(p, &path, "{name}: {reason}");
+                assert!(reason.contains(line), "{name}: {reason}");
+            }
+            other => panic!("expected a file error, got {other:?}"),
+        }
+    }
+}
+
 #[test]
 fn user_templates_are_autoescaped_too() {
     let dir = tempfile::tempdir().unwrap();

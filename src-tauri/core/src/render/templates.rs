@@ -101,10 +101,21 @@ impl Templates {
     }
 
     /// An error naming the file (or built-in template) and line where it happened.
+    /// An error inside an included template (`page.css` in `article.css`, `page-head.html`
+    /// in `article.html`) comes wrapped in the including template's: the innermost one names
+    /// the file and the line where it happened.
     fn error(&self, fallback: &str, e: &minijinja::Error) -> Error {
-        let name = e.name().unwrap_or(fallback);
+        let mut inner = e;
+        let mut next = std::error::Error::source(e);
+        while let Some(cause) = next {
+            if let Some(m) = cause.downcast_ref::<minijinja::Error>() {
+                inner = m;
+            }
+            next = cause.source();
+        }
+        let name = inner.name().or(e.name()).unwrap_or(fallback);
         let path = self.sources.get(name).cloned().unwrap_or_else(|| builtin_path(name));
-        template_error(&path, e)
+        template_error(&path, inner)
     }
 }
 
