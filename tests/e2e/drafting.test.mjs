@@ -122,6 +122,17 @@ test('the revisions panel compares two revisions side by side', async () => {
   await session.click(compare[0]);
   const diff = await session.text(await session.byTestId('revision-diff'));
   assert.match(diff, /모래주머니/);
+  // The sentence added to a paragraph is marked inside it, word by word: the paragraph's
+  // own words stay unmarked.
+  const inserted = await session.execute(
+    'return [...document.querySelectorAll(\'[data-testid="diff-changed"] ins\')].map((e) => e.textContent).join("|")',
+  );
+  assert.match(inserted, /모래주머니/);
+  const kept = await session.execute('return document.querySelector(\'[data-testid="diff-changed"]\').textContent');
+  assert.ok(kept.length > inserted.length, `${kept} keeps its unchanged words`);
+  // Times to the second, and the reason of each revision.
+  const times = await session.text(await session.byTestId('diff-times'));
+  assert.match(times, /\d\d:\d\d:\d\d .+→ .*\d\d:\d\d:\d\d/);
   await session.screenshot('revisions-diff');
 });
 

@@ -1,5 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { formatDateTime, snippetRuns } from '../src/lib/format';
+import { formatDateTime, formatRevisionTime, snippetRuns } from '../src/lib/format';
+
+describe('formatRevisionTime', () => {
+  it('reads to the second, so two saves in one minute read apart', () => {
+    expect(formatRevisionTime('2025-07-28T09:00:05.123Z')).toBe('2025.07.28 18:00:05');
+    expect(formatRevisionTime('2025-07-28T09:00:41.900Z')).toBe('2025.07.28 18:00:41');
+  });
+});
 
 describe('formatDateTime', () => {
   it('shows an instant in Seoul time the way newsrooms write it', () => {

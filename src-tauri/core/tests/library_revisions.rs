@@ -93,7 +93,7 @@ fn identical_content_is_stored_once() {
 fn revisions_read_back_and_compare() {
     let (_dir, _path, mut lib) = library();
     let a = lib.create_article(fields("첫 제목", &["첫 문단", "둘째 문단", "셋째 문단"], &["가"]), Status::Draft).unwrap();
-    lib.save_article(&a.id, 1, fields("새 제목", &["첫 문단", "고친 둘째 문단", "셋째 문단", "넷째 문단"], &["가", "나"]), opts(SaveReason::Explicit))
+    lib.save_article(&a.id, 1, fields("새 제목", &["첫 문단", "고친 둘째 문단", "셋째 문단", "넷째 문단", "다섯째"], &["가", "나"]), opts(SaveReason::Explicit))
         .unwrap();
     let revs = lib.revisions(&a.id).unwrap();
     let (new, old) = (revs[0].id, revs[1].id);
@@ -110,12 +110,13 @@ fn revisions_read_back_and_compare() {
         ops,
         vec![
             (DiffTag::Equal, vec!["첫 문단"]),
-            (DiffTag::Delete, vec!["둘째 문단"]),
-            (DiffTag::Insert, vec!["고친 둘째 문단"]),
+            (DiffTag::Change, vec!["고친 둘째 문단"]),
             (DiffTag::Equal, vec!["셋째 문단"]),
-            (DiffTag::Insert, vec!["넷째 문단"]),
+            (DiffTag::Insert, vec!["넷째 문단", "다섯째"]),
         ]
     );
+    let words: Vec<(DiffTag, &str)> = diff.body[1].words[0].iter().map(|w| (w.op, w.text.as_str())).collect();
+    assert_eq!(words, [(DiffTag::Insert, "고친 "), (DiffTag::Equal, "둘째 문단")]);
     assert!(!diff.is_unchanged());
     assert!(lib.compare(&a.id, new, new).unwrap().is_unchanged());
 
@@ -142,4 +143,45 @@ fn restoring_a_revision_writes_a_new_one() {
     assert_eq!((revs[0].reason, revs[0].version), (SaveReason::Restore, 3));
     assert!(lib.compare(&a.id, first_id, revs[0].id).unwrap().is_unchanged());
     assert_eq!(lib.article(&a.id).unwrap(), restored);
+}
+
+/// Issue 19, 10: a figure changed inside a paragraph is that figure struck and the new one
+/// added, not the whole paragraph; a rewritten paragraph is still struck and added whole.
+#[test]
+fn compare_is_word_by_word_within_an_edited_paragraph() {
+    let (_dir, _path, mut lib) = library();
+    let before = ["소비자물가지수는 82.4로 지난달보다 0.3% 올랐다고 통계청은 밝혔다.", "Rents rose 4 percent in the old town, the council said.", "시장은 예산을 늘리겠다고 말했다."];
+    let after = ["소비자물가지수는 85.1로 지난달보다 0.3% 올랐다고 통계청은 밝혔다.", "Rents rose 6 percent in the old town, the council said on Friday.", "구청장은 다음 달 새 노선을 연다."];
+    let a = lib.create_article(fields("물가", &before, &[]), Status::Draft).unwrap();
+    lib.save_article(&a.id, 1, fields("물가", &after, &[]), opts(SaveReason::Explicit)).unwrap();
+    let revs = lib.revisions(&a.id).unwrap();
+    let diff = lib.compare(&a.id, revs[1].id, revs[0].id).unwrap();
+    let spans = |i: usize| -> Vec<(DiffTag, String)> { diff.body[i].words[0].iter().map(|w| (w.op, w.text.clone())).collect() };
+    assert_eq!(diff.body.iter().map(|o| o.op).collect::<Vec<_>>(), [DiffTag::Change, DiffTag::Change, DiffTag::Delete, DiffTag::Insert]);
+    assert_eq!(
+        spans(0),
+        [
+            (DiffTag::Equal, "소비자물가지수는 ".to_string()),
+            (DiffTag::Delete, "82.4".to_string()),
+            (DiffTag::Insert, "85.1".to_string()),
+            (DiffTag::Equal, "로 지난달보다 0.3% 올랐다고 통계청은 밝혔다.".to_string()),
+        ]
+    );
+    assert_eq!(
+        spans(1),
+        [
+            (DiffTag::Equal, "Rents rose ".to_string()),
+            (DiffTag::Delete, "4".to_string()),
+            (DiffTag::Insert, "6".to_string()),
+            (DiffTag::Equal, " percent in the old town, the council said".to_string()),
+            (DiffTag::Insert, " on Friday".to_string()),
+            (DiffTag::Equal, ".".to_string()),
+        ]
+    );
+    // The words put back together give each revision's text.
+    for (i, op) in diff.body.iter().take(2).enumerate() {
+        let newer: String = op.words[0].iter().filter(|w| w.op != DiffTag::Delete).map(|w| w.text.as_str()).collect();
+        let older: String = op.words[0].iter().filter(|w| w.op != DiffTag::Insert).map(|w| w.text.as_str()).collect();
+        assert_eq!((newer.as_str(), older.as_str()), (after[i], before[i]));
+    }
 }

@@ -3,7 +3,7 @@
 export const DEFAULT_TIME_ZONE = 'Asia/Seoul';
 
 /** `2025.07.28 18:00` for an RFC 3339 instant, in the given IANA time zone. */
-export function formatDateTime(iso: string, timeZone = DEFAULT_TIME_ZONE): string {
+export function formatDateTime(iso: string, timeZone = DEFAULT_TIME_ZONE, seconds = false): string {
   const d = new Date(iso);
   if (Number.isNaN(d.getTime())) return iso;
   const parts = new Intl.DateTimeFormat('en-GB', {
@@ -13,10 +13,17 @@ export function formatDateTime(iso: string, timeZone = DEFAULT_TIME_ZONE): strin
     day: '2-digit',
     hour: '2-digit',
     minute: '2-digit',
+    second: seconds ? '2-digit' : undefined,
     hourCycle: 'h23',
   }).formatToParts(d);
   const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('year')}.${get('month')}.${get('day')} ${get('hour')}:${get('minute')}`;
+  const time = `${get('hour')}:${get('minute')}${seconds ? `:${get('second')}` : ''}`;
+  return `${get('year')}.${get('month')}.${get('day')} ${time}`;
+}
+
+/** A revision's time, to the second: two saves in one minute read apart. */
+export function formatRevisionTime(iso: string): string {
+  return formatDateTime(iso, DEFAULT_TIME_ZONE, true);
 }
 
 /** Splits a search snippet whose hits are wrapped in « and » into plain and marked runs. */

@@ -8,7 +8,7 @@ use rusqlite::{params, Connection, OptionalExtension};
 use sha2::{Digest, Sha256};
 
 use super::items;
-use super::types::{DiffOp, DiffTag, FieldChange, Revision, RevisionDiff, RevisionInfo, SaveReason};
+use super::types::{DiffOp, DiffTag, FieldChange, Revision, RevisionDiff, RevisionInfo, SaveReason, WordSpan};
 use super::{parse_time, Library};
 use crate::error::{Error, Result};
 use crate::model::{ArticleFields, Status};
@@ -163,26 +163,92 @@ fn body_diff(from: &ArticleFields, to: &ArticleFields) -> Vec<DiffOp> {
     let old = doc_paragraphs(&from.body);
     let new = doc_paragraphs(&to.body);
     let mut out: Vec<DiffOp> = Vec::new();
-    let mut push = |op: DiffTag, paragraphs: &[String]| {
+    let push = |out: &mut Vec<DiffOp>, op: DiffTag, paragraphs: &[String]| {
         if paragraphs.is_empty() {
             return;
         }
         match out.last_mut() {
-            Some(last) if last.op == op => last.paragraphs.extend_from_slice(paragraphs),
-            _ => out.push(DiffOp { op, paragraphs: paragraphs.to_vec() }),
+            Some(last) if last.op == op && op != DiffTag::Change => last.paragraphs.extend_from_slice(paragraphs),
+            _ => out.push(DiffOp { op, paragraphs: paragraphs.to_vec(), words: Vec::new() }),
         }
     };
     for op in similar::capture_diff_slices(similar::Algorithm::Patience, &old, &new) {
         let (tag, o, n) = op.as_tag_tuple();
         match tag {
-            similar::DiffTag::Equal => push(DiffTag::Equal, &new[n]),
-            similar::DiffTag::Delete => push(DiffTag::Delete, &old[o]),
-            similar::DiffTag::Insert => push(DiffTag::Insert, &new[n]),
+            similar::DiffTag::Equal => push(&mut out, DiffTag::Equal, &new[n]),
+            similar::DiffTag::Delete => push(&mut out, DiffTag::Delete, &old[o]),
+            similar::DiffTag::Insert => push(&mut out, DiffTag::Insert, &new[n]),
             similar::DiffTag::Replace => {
-                push(DiffTag::Delete, &old[o]);
-                push(DiffTag::Insert, &new[n]);
+                // Paragraph for paragraph while they pair up and stay mostly the same.
+                let mut edited = 0;
+                while edited < o.len().min(n.len()) {
+                    let (a, b) = (&old[o.start + edited], &new[n.start + edited]);
+                    let Some(words) = word_diff(a, b) else { break };
+                    out.push(DiffOp { op: DiffTag::Change, paragraphs: vec![b.clone()], words: vec![words] });
+                    edited += 1;
+                }
+                push(&mut out, DiffTag::Delete, &old[o.start + edited..o.end]);
+                push(&mut out, DiffTag::Insert, &new[n.start + edited..n.end]);
             }
         }
+    }
+    out
+}
+
+/// The words of `a` and `b` that stayed, went and came, when at least half of their words
+/// (by length) stayed; `None` when the paragraph was rewritten rather than edited.
+fn word_diff(a: &str, b: &str) -> Option<Vec<WordSpan>> {
+    let (wa, wb) = (diff_words(a), diff_words(b));
+    let ops = similar::capture_diff_slices(similar::Algorithm::Myers, &wa, &wb);
+    let mut spans: Vec<WordSpan> = Vec::new();
+    let mut kept = 0;
+    let mut add = |op: DiffTag, words: &[&str]| {
+        let text: String = words.concat();
+        if text.is_empty() {
+            return;
+        }
+        match spans.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(&text),
+            _ => spans.push(WordSpan { op, text }),
+        }
+    };
+    for op in &ops {
+        let (tag, o, n) = op.as_tag_tuple();
+        match tag {
+            similar::DiffTag::Equal => {
+                kept += wb[n.clone()].iter().filter(|w| !w.trim().is_empty()).map(|w| w.chars().count()).sum::<usize>();
+                add(DiffTag::Equal, &wb[n]);
+            }
+            similar::DiffTag::Delete => add(DiffTag::Delete, &wa[o]),
+            similar::DiffTag::Insert => add(DiffTag::Insert, &wb[n]),
+            similar::DiffTag::Replace => {
+                add(DiffTag::Delete, &wa[o]);
+                add(DiffTag::Insert, &wb[n]);
+            }
+        }
+    }
+    let size = |ws: &[&str]| ws.iter().filter(|w| !w.trim().is_empty()).map(|w| w.chars().count()).sum::<usize>();
+    (2 * kept >= size(&wa).max(size(&wb)) && kept > 0).then_some(spans)
+}
+
+/// The words a comparison sees: Unicode word boundaries (UAX #29), so `82.4`, `U.S.` and
+/// `올랐다` are one word each, with a figure split from the Korean particle it carries
+/// (`82.4로` is `82.4` and `로`), so a changed figure is the figure alone.
+fn diff_words(text: &str) -> Vec<&str> {
+    use unicode_segmentation::UnicodeSegmentation;
+    let mut out = Vec::new();
+    for word in text.split_word_bounds() {
+        let mut start = 0;
+        let mut prev: Option<bool> = None;
+        for (i, c) in word.char_indices() {
+            let numeric = c.is_ascii_digit() || (matches!(c, '.' | ',') && prev == Some(true));
+            if prev.is_some_and(|p| p != numeric) && (c.is_ascii_digit() || prev == Some(true)) {
+                out.push(&word[start..i]);
+                start = i;
+            }
+            prev = Some(numeric);
+        }
+        out.push(&word[start..]);
     }
     out
 }

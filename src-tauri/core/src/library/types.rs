@@ -189,16 +189,32 @@ pub enum DiffTag {
     Equal,
     Insert,
     Delete,
+    /// A paragraph edited in place: [`DiffOp::words`] says which words went and came.
+    Change,
 }
 
 /// A run of body paragraphs that are equal in both revisions, only in the newer one
 /// (`insert`) or only in the older one (`delete`). A changed paragraph shows as a delete
-/// followed by an insert.
+/// followed by an insert, unless it was edited in place (most of its words kept): then it
+/// is a `change`, whose `paragraphs` are the newer text and `words` each paragraph's words
+/// that stayed, went (`delete`) and came (`insert`), in reading order.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 #[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct DiffOp {
     pub op: DiffTag,
     pub paragraphs: Vec<String>,
+    /// Empty unless `op` is `change`.
+    #[serde(default)]
+    pub words: Vec<Vec<WordSpan>>,
+}
+
+/// A run of words (with the spaces and punctuation between them) of a changed paragraph.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct WordSpan {
+    /// `equal`, `insert` or `delete`.
+    pub op: DiffTag,
+    pub text: String,
 }
 
 /// What changed between two revisions of one article.

@@ -65,4 +65,5 @@ export type { StyleInput } from './StyleInput';
 export type { StyleRuleRequest } from './StyleRuleRequest';
 export type { UiSaveReason } from './UiSaveReason';
 export type { Usage } from './Usage';
+export type { WordSpan } from './WordSpan';
 export type { listItem } from './listItem';
