@@ -147,6 +147,8 @@ fn hostile_cases(article: &str) -> Vec<(&'static str, Vec<Value>)> {
         // refusals are core's (tests/style_library.rs) and the real window's (e2e).
         ("export_style_book", vec![]),
         ("import_style_book", vec![]),
+        // Asks the open dialog (no argument); what a file can do is core's (bulk_import.rs).
+        ("import_files_dialog", vec![]),
     ]
 }
 

@@ -76,6 +76,8 @@ fn export_all(cfg: &Config) {
         newsdesk_core::style::Preflight,
         lib::RuleState,
         app::StyleRuleRequest,
+        // importing in the window
+        newsdesk_core::import::ImportReport,
     );
 }
 

@@ -34,6 +34,11 @@ pub fn configure<R: Runtime>(builder: tauri::Builder<R>, state: AppState) -> tau
         .manage(state)
         .plugin(tauri_plugin_dialog::init())
         .register_uri_scheme_protocol(commands::PREVIEW_SCHEME, commands::serve_preview)
+        .on_window_event(|window, event| {
+            if let tauri::WindowEvent::DragDrop(tauri::DragDropEvent::Drop { paths, .. }) = event {
+                commands::import_dropped(tauri::Manager::app_handle(window), paths.clone());
+            }
+        })
         .invoke_handler(invoke_handler())
 }
 

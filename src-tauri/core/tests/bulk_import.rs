@@ -60,3 +60,31 @@ fn a_folder_larger_than_a_batch_arrives_whole_and_in_order() {
     assert_eq!(found.hits[0].id, articles[n - 1].id);
     assert!(lib.check().unwrap().ok);
 }
+
+/// What the window's "Import…" and a drop onto it get: every file that arrived, each file
+/// refused with its reason (a folder searched, a wrong format, an empty file), progress
+/// after each file.
+#[test]
+fn an_import_of_dropped_paths_reports_each_file() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = newsdesk_core::library::Library::open(&dir.path().join("lib.db")).unwrap();
+    let folder = dir.path().join("in");
+    std::fs::create_dir(&folder).unwrap();
+    std::fs::write(folder.join("a.md"), "# 첫 기사\n\n본문이다.\n").unwrap();
+    std::fs::write(folder.join("b.txt"), "둘째 기사\n\n본문이다.\n").unwrap();
+    std::fs::write(folder.join("empty.md"), "").unwrap();
+    let photo = dir.path().join("photo.png");
+    std::fs::write(&photo, b"\x89PNG").unwrap();
+    let edition = dir.path().join("weekend.txt");
+    std::fs::write(&edition, "주말판\n\n이어 주말 주요 뉴스입니다.\n■ 한 꼭지\n요약이다.\n").unwrap();
+    let mut steps = Vec::new();
+    let report = lib.import_paths(&[folder.clone(), photo.clone(), edition], ImportAs::Auto, Status::Draft, |d, t| steps.push((d, t)));
+    let got: Vec<(&str, &str)> = report.imported.iter().map(|i| (i.kind.as_str(), i.headline.as_str())).collect();
+    assert_eq!(got, [("article", "첫 기사"), ("article", "둘째 기사"), ("roundup", "weekend")]);
+    let refused: Vec<(&str, &str)> = report.refused.iter().map(|r| (r.file.as_str(), r.reason.as_str())).collect();
+    assert_eq!(refused.len(), 2, "{refused:?}");
+    assert!(refused.iter().any(|(f, r)| f.ends_with("photo.png") && r.contains("cannot import .png")), "{refused:?}");
+    assert!(refused.iter().any(|(f, r)| f.ends_with("empty.md") && r.contains("empty")), "{refused:?}");
+    assert_eq!(steps.last(), Some(&(4, 4)), "progress after each file read");
+    assert!(report.stopped.is_none());
+}

@@ -42,3 +42,17 @@ pub(super) fn ask_file<R: Runtime>(app: &AppHandle<R>, filter: &str, extensions:
         None => app.dialog().file().add_filter(filter, extensions).blocking_pick_file().and_then(|p| p.into_path().ok()),
     }
 }
+
+/// Files to open, of the given extensions: every one of NEWSDESK_OPEN_FILES when set, else
+/// the open dialog's answer (`None` when the reporter cancelled).
+pub(super) fn ask_files<R: Runtime>(app: &AppHandle<R>, filter: &str, extensions: &[&str]) -> Option<Vec<PathBuf>> {
+    match std::env::var_os(OPEN_FILES_ENV) {
+        Some(list) => Some(std::env::split_paths(&list).collect()),
+        None => app
+            .dialog()
+            .file()
+            .add_filter(filter, extensions)
+            .blocking_pick_files()
+            .map(|files| files.into_iter().filter_map(|p| p.into_path().ok()).collect()),
+    }
+}

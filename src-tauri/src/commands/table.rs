@@ -47,4 +47,5 @@ commands_table! {
     count_sentences,
     draft_summary,
     create_roundup_from_week,
+    import_files_dialog,
 }

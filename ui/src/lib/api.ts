@@ -14,6 +14,7 @@ import type {
   ExportAllResult,
   ExportFormat,
   ExportProgress,
+  ImportReport,
   ExportRequest,
   ListPage,
   ListRequest,
@@ -109,6 +110,16 @@ export const api = {
   /** Calls `cb` with the progress of a batch export. */
   onExportProgress: (cb: (p: ExportProgress) => void): Promise<UnlistenFn> =>
     listen<ExportProgress>('export-progress', (e) => cb(e.payload)),
+  /** "Import…": the open dialog, then core's import; null when the reporter cancelled. */
+  importFiles: () => call<ImportReport | null>('import_files_dialog'),
+  /** Progress of an import (the dialog's or a drop's), file by file. */
+  onImportProgress: (cb: (p: ExportProgress) => void): Promise<UnlistenFn> =>
+    listen<ExportProgress>('import-progress', (e) => cb(e.payload)),
+  /** Files dropped onto the window: their import started (how many paths). */
+  onImportStarted: (cb: (paths: number) => void): Promise<UnlistenFn> => listen<number>('import-started', (e) => cb(e.payload)),
+  /** Files dropped onto the window: what came in and what was refused. */
+  onImportFinished: (cb: (r: ImportReport) => void): Promise<UnlistenFn> =>
+    listen<ImportReport>('import-finished', (e) => cb(e.payload)),
   loadSamples: () => call<number>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } satisfies CreateRequest }),
   saveArticle: (request: SaveRequest<ArticleFields>) => call<Article>('save_article', { request }),

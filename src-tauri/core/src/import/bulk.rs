@@ -41,6 +41,7 @@ impl std::str::FromStr for ImportAs {
 
 /// One file that arrived in the library.
 #[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct Imported {
     pub id: String,
     pub kind: Kind,
@@ -140,6 +141,59 @@ impl Library {
                 Ok(())
             }
         }
+    }
+}
+
+/// What an import of files dropped on the window or chosen in its dialog came to: what
+/// arrived, in order, and each file refused with its reason.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct ImportReport {
+    pub imported: Vec<Imported>,
+    pub refused: Vec<Refused>,
+    /// Set when the library itself failed part-way (a full disk): what is listed above
+    /// arrived; the rest did not.
+    pub stopped: Option<String>,
+}
+
+/// A file that was not imported, and why, in the reporter's words.
+#[derive(Debug, Clone, PartialEq, Eq, serde::Serialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+pub struct Refused {
+    pub file: String,
+    pub reason: String,
+}
+
+impl Refused {
+    fn of(e: Error) -> Refused {
+        match e {
+            Error::File { path, reason } => Refused { file: path.display().to_string(), reason },
+            other => Refused { file: String::new(), reason: other.to_string() },
+        }
+    }
+}
+
+impl Library {
+    /// Imports the files and folders in `paths` (folders searched as the command line
+    /// searches them), calling `progress(done, total)` after each file; never fails on a
+    /// file, which is listed as refused instead.
+    pub fn import_paths(&mut self, paths: &[PathBuf], as_: ImportAs, status: Status, mut progress: impl FnMut(usize, usize)) -> ImportReport {
+        let (files, early) = super::collect_files(paths);
+        let mut report = ImportReport { imported: Vec::new(), refused: early.into_iter().map(Refused::of).collect(), stopped: None };
+        let total = files.len();
+        let mut done = 0;
+        let result = self.import_files(&files, as_, status, |item| {
+            match item {
+                Ok(i) => report.imported.push(i),
+                Err(e) => report.refused.push(Refused::of(e)),
+            }
+            done += 1;
+            progress(done, total);
+        });
+        if let Err(e) = result {
+            report.stopped = Some(e.to_string());
+        }
+        report
     }
 }
 

@@ -23,7 +23,7 @@ mod text;
 
 use std::path::Path;
 
-pub use bulk::{ImportAs, Imported, IMPORT_BATCH};
+pub use bulk::{ImportAs, ImportReport, Imported, Refused, IMPORT_BATCH};
 pub use edition::{edition_from_paste, edition_from_text, html_as_text, read_edition_file, MAX_EDITION_BYTES};
 pub use files::{article_from_text, collect_files, read_article_file, read_import_text};
 pub use html::html_to_fields;
@@ -46,6 +46,9 @@ pub enum Format {
     /// `.html`, `.htm`
     Html,
 }
+
+/// Every extension [`format_of`] knows, for the window's open dialog.
+pub const IMPORT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
 
 /// The format a file's extension names (case-insensitive), if Newsdesk imports it.
 pub fn format_of(path: &Path) -> Option<Format> {

@@ -43,4 +43,5 @@ export type CommandName =
   | 'set_style_rule'
   | 'count_sentences'
   | 'draft_summary'
-  | 'create_roundup_from_week';
+  | 'create_roundup_from_week'
+  | 'import_files_dialog';
