@@ -88,6 +88,13 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
       { id: 'ko.unit_space', severity: 'warning', enabled: true, message_ko: '단위는 붙여 씁니다', message_en: 'units', example: '' },
     ];
     const now = () => new Date().toISOString();
+    // As core does: a save whose fields equal the stored ones keeps the version and time.
+    const stable = (v: unknown): string =>
+      Array.isArray(v) ? `[${v.map(stable).join(',')}]`
+      : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${k}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`
+      : JSON.stringify(v);
+    const unchanged = (stored: Record<string, unknown>, fields: Record<string, unknown>) =>
+      Object.keys(fields).every((k) => stable(stored[k]) === stable(fields[k]));
     const counts = { chars: 0, chars_no_spaces: 0, words: 0, manuscript_pages: 0, reading_minutes: 0 };
     w.__TAURI_INTERNALS__ = {
       transformCallback: () => 0,
@@ -134,6 +141,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           case 'save_article': {
             const a = d.full[String(req.id)];
             if (a.version !== req.base_version) throw { kind: 'conflict', message: 'changed elsewhere' };
+            if (unchanged(a, req.fields as Record<string, unknown>)) return (saved[a.id] = a);
             const next = { ...a, ...(req.fields as object), version: a.version + 1, updated_at: now() } as Full;
             d.full[a.id] = next;
             saved[a.id] = next;
@@ -141,7 +149,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'set_status': {
             const a = d.full[String(req.id)];
-            d.full[a.id] = { ...a, status: String(req.status), version: a.version + 1 };
+            if (a.status !== req.status) d.full[a.id] = { ...a, status: String(req.status), version: a.version + 1, updated_at: now() };
             return d.full[a.id];
           }
           case 'list_revisions':
@@ -221,6 +229,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           case 'save_roundup': {
             const r = d.full[String(req.id)];
             if (r.version !== req.base_version) throw { kind: 'conflict', message: 'changed elsewhere' };
+            if (unchanged(r, req.fields as Record<string, unknown>)) return (saved[r.id] = r);
             const next = { ...r, ...(req.fields as object), version: r.version + 1, updated_at: now() } as Full;
             d.full[r.id] = next;
             saved[r.id] = next;

@@ -6,15 +6,20 @@ export type SaveState<Theirs = unknown> =
   | { kind: 'idle' }
   | { kind: 'dirty' }
   | { kind: 'saving' }
-  | { kind: 'saved'; at: string }
+  /** `explicit`: what the last Ctrl+S did (a revision, or nothing had changed); `seq` tells
+   * two of them apart. */
+  | { kind: 'saved'; at: string; explicit?: 'revision' | 'unchanged'; seq?: number }
   | { kind: 'error'; message: string }
   | { kind: 'conflict'; theirs: Theirs }
   | { kind: 'confirm-empty' };
 
 export function saveStateText(s: SaveState): string {
   switch (s.kind) {
-    case 'saved':
-      return t('save.saved', { time: formatDateTime(s.at).slice(11) });
+    case 'saved': {
+      const time = formatDateTime(s.at).slice(11);
+      if (s.explicit === 'unchanged') return t('save.unchanged', { time });
+      return t(s.explicit === 'revision' ? 'save.revision' : 'save.saved', { time });
+    }
     case 'saving':
       return t('save.saving');
     case 'dirty':

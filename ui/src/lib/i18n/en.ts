@@ -235,6 +235,9 @@ export const en = {
   'roundup.draftFromArticle': 'Draft from the article',
   'inspector.draftSummary': 'Draft a summary from the body',
   'roundup.pasteImport': 'Make the roundup',
+  'save.revision': 'Saved a revision at {time}',
+  'save.unchanged': 'Already saved: nothing changed since {time}',
+  'save.nothingOpen': 'Nothing is open to save',
 } as const;
 
 export type MessageKey = keyof typeof en;

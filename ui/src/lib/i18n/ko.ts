@@ -237,4 +237,7 @@ export const ko: Record<MessageKey, string> = {
   'roundup.draftFromArticle': '기사에서 요약 초안',
   'inspector.draftSummary': '본문에서 요약 초안 만들기',
   'roundup.pasteImport': '주말판 만들기',
+  'save.revision': '{time}에 판을 저장했습니다',
+  'save.unchanged': '이미 저장됨: {time} 이후 바뀐 것 없음',
+  'save.nothingOpen': '저장할 기사나 주말판이 열려 있지 않습니다',
 };
