@@ -82,3 +82,90 @@ describe('Ctrl+S always saves or says why not', () => {
     await page.close();
   });
 });
+
+/** As the app's webview on Linux (WebKitGTK) draws text fields: without CSS field-sizing. */
+const withoutFieldSizing = (page: Page) =>
+  page.evaluate(() => {
+    const sheet = [...document.styleSheets].find((s) => s.href?.includes('.css')) ?? document.styleSheets[0];
+    sheet.insertRule('textarea { field-sizing: fixed !important; }', sheet.cssRules.length);
+  });
+
+/** The field's box and whether its whole text is shown (nothing scrolled away or cut). */
+const fieldFit = (page: Page, testid: string) =>
+  page.getByTestId(testid).evaluate((el) => {
+    const t = el as HTMLTextAreaElement;
+    const r = t.getBoundingClientRect();
+    const pane = t.closest('.pane')!.getBoundingClientRect();
+    return {
+      whole: t.scrollHeight <= t.clientHeight + 1 && t.scrollWidth <= t.clientWidth + 1,
+      lines: Math.round(t.clientHeight / parseFloat(getComputedStyle(t).lineHeight)),
+      inside: r.left >= pane.left - 1 && r.right <= pane.right + 1,
+      width: Math.round(r.width),
+    };
+  });
+
+describe('a long headline can be read', () => {
+  it('headline and deck wrap and grow with their text at 900×700, in focus mode too', async () => {
+    const page = await openApp(900, 700);
+    await withoutFieldSizing(page);
+    await openArticle(page, '시의회가');
+    for (const id of ['headline', 'deck']) {
+      const fit = await fieldFit(page, id);
+      expect(fit.whole, `${id} shows all its text`).toBe(true);
+      expect(fit.lines, `${id} wraps`).toBeGreaterThan(1);
+      expect(fit.inside, `${id} stays inside its pane`).toBe(true);
+    }
+    await page.getByTestId('focus-mode').click();
+    const focused = await fieldFit(page, 'headline');
+    expect(focused.whole).toBe(true);
+    expect(focused.lines).toBeGreaterThan(1);
+    // The field follows what is typed: a shorter headline is a shorter field.
+    await page.getByTestId('headline').fill('짧은 제목');
+    await expect.poll(async () => (await fieldFit(page, 'headline')).lines).toBe(1);
+    await page.close();
+  });
+
+  it('Enter adds no line, a pasted text comes in as one line, and undo takes typing back', async () => {
+    const page = await openApp();
+    await withoutFieldSizing(page);
+    await openArticle(page, 'Tide tables');
+    const headline = page.getByTestId('headline');
+    await headline.click();
+    await page.keyboard.press('End');
+    await page.keyboard.press('Enter');
+    await page.keyboard.type(' now');
+    expect(await headline.inputValue()).toBe('Tide tables and town budgets now');
+    await page.keyboard.press('Control+z');
+    await expect.poll(() => headline.inputValue()).toBe('Tide tables and town budgets');
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.setData('text/plain', ' at the\nspring\r\ntide');
+      document.querySelector('[data-testid="headline"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    expect(await headline.inputValue()).toBe('Tide tables and town budgets at the spring tide');
+    await expect
+      .poll(() => page.evaluate(() => Object.values((window as unknown as { __saved: Record<string, { headline: string }> }).__saved)[0]?.headline), { timeout: 5000 })
+      .toBe('Tide tables and town budgets at the spring tide');
+    await page.close();
+  });
+
+  it('Hangul composed in the headline is saved whole, never in the middle of a syllable', async () => {
+    const page = await openApp();
+    await openArticle(page, 'Tide tables');
+    const cdp = await page.context().newCDPSession(page);
+    await page.getByTestId('headline').fill('');
+    await page.getByTestId('headline').focus();
+    const saves = () => calls(page, 'save_article');
+    await expect.poll(saves, { timeout: 5000 }).toBe(1);
+    for (const stage of ['ㅂ', '부']) await cdp.send('Input.imeSetComposition', { text: stage, selectionStart: 1, selectionEnd: 1 });
+    await page.waitForTimeout(2500);
+    expect(await saves(), 'no save while the syllable is open').toBe(1);
+    await cdp.send('Input.insertText', { text: '부' });
+    for (const stage of ['ㄷ', '두']) await cdp.send('Input.imeSetComposition', { text: stage, selectionStart: 1, selectionEnd: 1 });
+    await cdp.send('Input.insertText', { text: '두' });
+    await expect
+      .poll(() => page.evaluate(() => Object.values((window as unknown as { __saved: Record<string, { headline: string }> }).__saved)[0]?.headline), { timeout: 5000 })
+      .toBe('부두');
+    await page.close();
+  });
+});
