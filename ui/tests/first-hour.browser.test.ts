@@ -169,3 +169,59 @@ describe('a long headline can be read', () => {
     await page.close();
   });
 });
+
+/** The element's box, and whether it is on screen and not under something else. */
+const onScreen = (page: Page, testid: string) =>
+  page.getByTestId(testid).first().evaluate((el) => {
+    const r = el.getBoundingClientRect();
+    const x = Math.min(Math.max(r.left + r.width / 2, 0), innerWidth - 1);
+    const y = Math.min(Math.max(r.top + r.height / 2, 0), innerHeight - 1);
+    const top = document.elementFromPoint(x, y);
+    return {
+      inside: r.left >= -0.5 && r.top >= -0.5 && r.right <= innerWidth + 0.5 && r.bottom <= innerHeight + 0.5,
+      uncovered: !!top && (el === top || el.contains(top) || top.contains(el)),
+      width: Math.round(r.width),
+      visible: getComputedStyle(el).visibility !== 'hidden' && r.width > 0,
+    };
+  });
+
+describe('a narrow window keeps the layout', () => {
+  it('at 900×700 the article column stays wide, the save state stays in view, the details come in its place', async () => {
+    const page = await openApp(900, 700);
+    await openArticle(page, '시의회가');
+    const editor = await onScreen(page, 'editor-pane');
+    expect(editor.width, 'article column').toBeGreaterThanOrEqual(560);
+    expect(await onScreen(page, 'save-state')).toMatchObject({ inside: true, uncovered: true });
+    expect((await onScreen(page, 'inspector-pane')).visible).toBe(false);
+    await page.getByTestId('details-toggle').click();
+    expect(await onScreen(page, 'status')).toMatchObject({ inside: true, uncovered: true, visible: true });
+    expect((await onScreen(page, 'library-pane')).visible).toBe(false);
+    expect(await onScreen(page, 'save-state')).toMatchObject({ inside: true, uncovered: true });
+    await page.getByTestId('details-toggle').click();
+    expect((await onScreen(page, 'library-pane')).visible).toBe(true);
+    // The pre-flight's way to the summary shows the details first.
+    await page.keyboard.press('Control+e');
+    await page.getByTestId('preflight').waitFor();
+    await page.getByTestId('preflight-jump').click();
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('summary');
+    expect(await onScreen(page, 'summary')).toMatchObject({ inside: true, visible: true });
+    await page.close();
+  });
+
+  it('at 900×700 the roundup preview is inside the window and scrolls into view', async () => {
+    const page = await openApp(900, 700);
+    await page.getByTestId('tab-roundups').click();
+    await page.getByTestId('library-item').first().click();
+    await page.getByTestId('roundup-title').waitFor();
+    const preview = page.getByTestId('roundup-preview');
+    const box = () => preview.evaluate((el) => { const r = el.getBoundingClientRect(); return { left: r.left, right: r.right, top: r.top, bottom: r.bottom }; });
+    expect((await box()).right).toBeLessThanOrEqual(900);
+    await preview.scrollIntoViewIfNeeded();
+    const b = await box();
+    expect(b.left).toBeGreaterThanOrEqual(0);
+    expect(b.top).toBeGreaterThanOrEqual(0);
+    expect(b.bottom).toBeLessThanOrEqual(700);
+    expect(await onScreen(page, 'export')).toMatchObject({ inside: true });
+    await page.close();
+  });
+});
