@@ -225,3 +225,124 @@ describe('a narrow window keeps the layout', () => {
     await page.close();
   });
 });
+
+/** Filter selects whose longest choice does not fit (text, with the select's paddings and arrow). */
+const clippedSelects = (page: Page) =>
+  page.locator('[data-testid="library-pane"] .filters select').evaluateAll((els) =>
+    els.flatMap((el) => {
+      const sel = el as HTMLSelectElement;
+      const cs = getComputedStyle(sel);
+      const room = sel.clientWidth - parseFloat(cs.paddingLeft) - parseFloat(cs.paddingRight) - 18;
+      return [...sel.options].flatMap((o) => {
+        const span = document.createElement('span');
+        span.style.font = cs.font;
+        span.style.whiteSpace = 'pre';
+        span.style.position = 'absolute';
+        span.textContent = o.text;
+        document.body.append(span);
+        const w = span.getBoundingClientRect().width;
+        span.remove();
+        return w > room ? [`${o.text} (${Math.round(w)} > ${Math.round(room)})`] : [];
+      });
+    }),
+  );
+
+describe('the smaller things', () => {
+  it('the library filters show their whole choices, in both languages, wide and narrow', async () => {
+    for (const [w, h] of [[900, 700], [1280, 800]] as const) {
+      for (const lang of ['ko', 'en'] as const) {
+        const page = await openApp(w, h, lang);
+        expect(await clippedSelects(page), `${lang} at ${w}`).toEqual([]);
+        await page.close();
+      }
+    }
+  });
+
+  it('list rows and revisions give the length with its unit, in the interface language', async () => {
+    const page = await openApp();
+    const meta = page.getByTestId('library-item').first().locator('.row-meta');
+    expect(await meta.textContent()).toContain('· 412자');
+    await page.getByTestId('lang-en').click();
+    expect(await meta.textContent()).toContain('· 412 chars');
+    await page.close();
+  });
+
+  it('names are not spell-checked (byline, tags, section, sign-off); the body still is', async () => {
+    const page = await openApp();
+    await openArticle(page, '시의회가');
+    for (const id of ['byline-name', 'tags']) expect(await page.getByTestId(id).getAttribute('spellcheck'), id).toBe('false');
+    expect(await page.getByTestId('editor').getAttribute('spellcheck')).toBe('true');
+    await page.getByTestId('tab-roundups').click();
+    await page.getByTestId('library-item').first().click();
+    for (const id of ['signoff-outlet', 'signoff-email']) expect(await page.getByTestId(id).getAttribute('spellcheck'), id).toBe('false');
+    await page.close();
+  });
+
+  it('the edition date is written in the interface language, and typed in it', async () => {
+    const page = await openApp();
+    await page.getByTestId('tab-roundups').click();
+    await page.getByTestId('library-item').first().click();
+    const date = page.getByTestId('roundup-date');
+    await expect.poll(() => date.inputValue()).toBe('2026. 11. 28.');
+    await page.getByTestId('lang-en').click();
+    await expect.poll(() => date.inputValue()).toBe('Nov 28, 2026');
+    await page.getByTestId('lang-ko').click();
+    await date.fill('2026. 12. 2.');
+    await date.press('ArrowUp');
+    await expect.poll(() => date.inputValue()).toBe('2026. 12. 3.');
+    const sent = () =>
+      page.evaluate(() => {
+        const c = (window as unknown as { __ipcCalls: { cmd: string; args: { request: { fields: { edition_date: string } } } }[] }).__ipcCalls.filter((x) => x.cmd === 'save_roundup');
+        return c[c.length - 1]?.args.request.fields.edition_date ?? null;
+      });
+    await expect.poll(sent, { timeout: 5000 }).toBe('2026-12-03');
+    await date.fill('지난 토요일');
+    expect(await date.getAttribute('aria-invalid')).toBe('true');
+    await page.close();
+  });
+
+  it('the welcome screen does not send the reporter to the command line', async () => {
+    for (const lang of ['ko', 'en'] as const) {
+      const page = await openApp(1280, 800, lang, { info: { ...library().info, article_count: 0 }, articles: [], full: {} });
+      const text = (await page.getByTestId('library-empty').textContent()) ?? '';
+      expect(text).not.toMatch(/newsdesk import|import|가져오/i);
+      await page.close();
+    }
+  });
+
+  it('a refusal of the backend is said in Korean in the Korean interface, and follows the switch', async () => {
+    const page = await openApp();
+    await openArticle(page, 'Tide tables');
+    await page.getByTestId('headline').fill('가'.repeat(501));
+    const badge = page.getByTestId('save-state');
+    await expect.poll(() => badge.getAttribute('data-state'), { timeout: 5000 }).toBe('error');
+    const ko = (await badge.textContent()) ?? '';
+    expect(ko).toBe('저장하지 못했습니다: 제목 글자 수가 한도를 넘었습니다(최대 500자)');
+    expect(ko).not.toMatch(/[A-Za-z]/);
+    await page.getByTestId('lang-en').click();
+    expect(await badge.textContent()).toBe('Not saved: The headline is too long (at most 500 characters)');
+    await page.close();
+  });
+
+  it('an export message follows the language and is gone once another article opens', async () => {
+    const page = await openApp();
+    await openArticle(page, '시의회가');
+    await page.getByTestId('export').click();
+    await page.getByTestId('preflight-proceed').click();
+    const result = page.getByTestId('export-result');
+    await expect.poll(() => result.textContent()).toContain('에 내보냈습니다');
+    await page.getByTestId('lang-en').click();
+    expect(await result.textContent()).toContain('Exported to');
+    await openArticle(page, 'Tide tables');
+    expect(await result.count()).toBe(0);
+    await openArticle(page, '시의회가');
+    expect(await result.count(), 'not back with the article it was about').toBe(0);
+    // The batch export's line follows the language too.
+    await page.getByTestId('export-ready').click();
+    await expect.poll(() => page.getByTestId('export-ready-result').textContent()).toContain('3');
+    const en = await page.getByTestId('export-ready-result').textContent();
+    await page.getByTestId('lang-ko').click();
+    expect(await page.getByTestId('export-ready-result').textContent()).not.toBe(en);
+    await page.close();
+  });
+});

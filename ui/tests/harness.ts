@@ -141,6 +141,8 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           case 'save_article': {
             const a = d.full[String(req.id)];
             if (a.version !== req.base_version) throw { kind: 'conflict', message: 'changed elsewhere' };
+            // Core's limit (model/limits.rs), in core's words.
+            if ([...String((req.fields as { headline: string }).headline)].length > 500) throw { kind: 'invalid', message: 'headline is too long (at most 500 characters)' };
             if (unchanged(a, req.fields as Record<string, unknown>)) return (saved[a.id] = a);
             const next = { ...a, ...(req.fields as object), version: a.version + 1, updated_at: now() } as Full;
             d.full[a.id] = next;
@@ -152,6 +154,10 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
             if (a.status !== req.status) d.full[a.id] = { ...a, status: String(req.status), version: a.version + 1, updated_at: now() };
             return d.full[a.id];
           }
+          case 'export_article':
+            return `/home/reporter/exports/${String(req.id)}.${String(req.format)}`;
+          case 'export_all':
+            return { folder: '/home/reporter/exports', files: 3, index: '/home/reporter/exports/index.html' };
           case 'list_revisions':
             return [];
           case 'create_roundup': {

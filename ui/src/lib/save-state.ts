@@ -1,6 +1,7 @@
 // The save state shown beside an open article or edition, in the reporter's words.
 import { formatDateTime } from './format';
 import { t } from './i18n/index.svelte';
+import { errorText, type Refusal } from './errors';
 
 export type SaveState<Theirs = unknown> =
   | { kind: 'idle' }
@@ -9,7 +10,7 @@ export type SaveState<Theirs = unknown> =
   /** `explicit`: what the last Ctrl+S did (a revision, or nothing had changed); `seq` tells
    * two of them apart. */
   | { kind: 'saved'; at: string; explicit?: 'revision' | 'unchanged'; seq?: number }
-  | { kind: 'error'; message: string }
+  | { kind: 'error'; error: Refusal }
   | { kind: 'conflict'; theirs: Theirs }
   | { kind: 'confirm-empty' };
 
@@ -25,7 +26,7 @@ export function saveStateText(s: SaveState): string {
     case 'dirty':
       return t('save.dirty');
     case 'error':
-      return t('save.error', { message: s.message });
+      return t('save.error', { message: errorText(s.error).text });
     case 'conflict':
       return t('save.conflict');
     case 'confirm-empty':
@@ -33,4 +34,9 @@ export function saveStateText(s: SaveState): string {
     default:
       return '';
   }
+}
+
+/** The backend's own words of a failed save, when they say more than the badge. */
+export function saveStateDetail(s: SaveState): string | null {
+  return s.kind === 'error' ? errorText(s.error).detail : null;
 }

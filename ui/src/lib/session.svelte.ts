@@ -8,7 +8,7 @@ import type { SaveState } from './save-state';
 import type { CommandError, UiSaveReason } from './types';
 
 /** What an export did: the file written, or why not (and for which item). */
-export type ExportOutcome = { ok: true; path: string; itemId: string } | { ok: false; message: string; itemId: string };
+export type ExportOutcome = { ok: true; path: string; itemId: string } | { ok: false; error: CommandError; itemId: string };
 
 /** What every stored item has. */
 export interface Stored {
@@ -88,7 +88,7 @@ export class DocumentSession<T extends Stored, F, S> {
         this.state.save = { kind: 'conflict', theirs };
         return;
       }
-      this.state.save = { kind: 'error', message: err.message };
+      this.state.save = { kind: 'error', error: { kind: err.kind, message: err.message } };
       throw e;
     }
   }
@@ -178,7 +178,7 @@ export class DocumentSession<T extends Stored, F, S> {
       const path = await write(item);
       return path ? { ok: true, path, itemId: item.id } : null;
     } catch (e) {
-      return { ok: false, message: (e as CommandError).message, itemId: item.id };
+      return { ok: false, error: e as CommandError, itemId: item.id };
     }
   }
 
