@@ -80,6 +80,11 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
     const saved: Record<string, Full> = {};
     let nextId = 100;
     w.__ipcCalls = calls;
+    // Another window saves the article meanwhile: the next save of this one is a conflict.
+    w.__changeElsewhere = (id: string) => {
+      const a = d.full[id];
+      d.full[id] = { ...a, headline: `${a.headline} (desk)`, version: a.version + 1, updated_at: new Date().toISOString() };
+    };
     w.__saved = saved;
     w.__images = [];
     w.__trashed = [];
@@ -159,7 +164,15 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           case 'export_all':
             return { folder: '/home/reporter/exports', files: 3, index: '/home/reporter/exports/index.html' };
           case 'list_revisions':
-            return [];
+            return (d as { revisions?: Record<string, unknown[]> }).revisions?.[String(args.id)] ?? [];
+          case 'compare_revisions': {
+            const revs = ((d as { revisions?: Record<string, { id: number }[]> }).revisions?.[String(req.id)] ?? []);
+            const from = revs.find((r) => r.id === req.from);
+            const to = revs.find((r) => r.id === req.to);
+            return { article_id: req.id, from, to, fields: [{ field: 'headline', from: 'old headline', to: String(d.full[String(req.id)]?.headline ?? '') }], body: [
+              { op: 'equal', paragraphs: ['같은 문단이다.'] }, { op: 'delete', paragraphs: ['지운 문단이다.'] }, { op: 'insert', paragraphs: ['새로 쓴 문단이다.'] },
+            ] };
+          }
           case 'create_roundup': {
             const id = `0190c0de-0000-7000-9000-${String(nextId++).padStart(12, '0')}`;
             const r: Full = {
