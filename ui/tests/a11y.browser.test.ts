@@ -218,6 +218,25 @@ describe('layout at three window sizes', () => {
   }
 });
 
+describe('the layout check itself', () => {
+  it('sees a control under another element and one cut at the window edge', async () => {
+    const page = await openApp(1280, 800, 'en', 'light');
+    await article(page);
+    await page.evaluate(() => {
+      const badge = document.querySelector('[data-testid="save-state"]')!.getBoundingClientRect();
+      const cover = document.createElement('div');
+      Object.assign(cover.style, { position: 'fixed', left: `${badge.left - 4}px`, top: `${badge.top - 4}px`, width: `${badge.width + 8}px`, height: `${badge.height + 8}px`, zIndex: '99' });
+      document.body.append(cover);
+      const status = document.querySelector('[data-testid="statusbar"]') as HTMLElement;
+      status.style.width = '1600px';
+    });
+    const found = await layoutProblems(page);
+    expect(found.some((p) => p.startsWith('under') && p.includes('save-state'))).toBe(true);
+    expect(found.some((p) => p.startsWith('outside (x)') && p.includes('lang-en'))).toBe(true);
+    await page.close();
+  });
+});
+
 describe('keyboard', () => {
   for (const scheme of ['light', 'dark'] as const) {
     it(`${scheme} theme: every focused control shows a visible outline`, async () => {
