@@ -133,6 +133,17 @@ const article = async (page: Page) => {
 const steps: Step[] = [
   { name: 'library', open: async () => {} },
   { name: 'editor and inspector', open: article },
+  {
+    name: 'find bar in the article',
+    open: async (p) => {
+      await p.getByTestId('editor').click();
+      await p.keyboard.press('Control+f');
+      await p.getByTestId('find-input').fill('상인');
+    },
+    close: async (p) => {
+      await p.getByTestId('find-input').press('Escape');
+    },
+  },
   { name: 'shortcuts sheet', open: async (p) => { await p.keyboard.press('Control+/'); await p.getByTestId('shortcuts').waitFor(); }, close: closeSheet('shortcuts') },
   { name: 'settings', open: async (p) => { await p.getByTestId('open-settings').click(); await p.getByTestId('style-rules').locator('li').first().waitFor(); }, close: closeSheet('settings') },
   { name: 'pre-flight sheet', open: async (p) => { await p.getByTestId('export').click(); await p.getByTestId('preflight').waitFor(); }, close: async (p) => { await p.getByTestId('preflight-cancel').click(); } },

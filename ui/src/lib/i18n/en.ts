@@ -274,6 +274,18 @@ export const en = {
   'library.chars': '{count} chars',
   'date.hint': 'e.g. Nov 28, 2026 or 2026-11-28; ↑ ↓ by a day',
   'date.invalid': 'Not a date: write it as Nov 28, 2026 or 2026-11-28',
+  'find.label': 'Find in the article',
+  'find.replaceWith': 'Replace with',
+  'find.next': 'Next match',
+  'find.prev': 'Previous match',
+  'find.matchCase': 'Match case',
+  'find.replace': 'Replace',
+  'find.replaceAll': 'Replace all',
+  'find.close': 'Close find',
+  'find.count': '{current} of {total}',
+  'find.none': 'Not found',
+  'find.replaced': 'Replaced {count}; one undo takes it back',
+  'shortcut.findInArticle': 'Find and replace in the article (with the body in focus)',
 } as const;
 
 export type MessageKey = keyof typeof en;
