@@ -324,6 +324,22 @@ describe('the smaller things', () => {
     await page.close();
   });
 
+  it('an image the library refuses is said, in Korean, not dropped in silence', async () => {
+    const page = await openApp();
+    await openArticle(page, 'Tide tables');
+    await page.evaluate(() => {
+      const data = new DataTransfer();
+      data.items.add(new File([new Uint8Array([0x47, 0x49, 0x46, 0x00])], '부두.png', { type: 'image/png' }));
+      document.querySelector('[data-testid="editor"]')!.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+    });
+    const banner = page.getByTestId('error');
+    await banner.waitFor();
+    expect(await banner.locator('.error-said').textContent()).toBe('PNG, JPEG, GIF, WebP 사진 파일이 아닙니다');
+    // The backend's own sentence is kept, folded away.
+    expect(await banner.locator('details').evaluate((d) => (d as HTMLDetailsElement).open)).toBe(false);
+    await page.close();
+  });
+
   it('an export message follows the language and is gone once another article opens', async () => {
     const page = await openApp();
     await openArticle(page, '시의회가');
