@@ -284,7 +284,7 @@ test('the style book is saved to a file and read back from one in the settings; 
   // A broken book is refused with its line; the one in use stays.
   writeFileSync(deskBook, '[[override]]\nrule = "ko.unit_space"\nenabled = maybe\n');
   await session.click(await session.byTestId('style-book-import'));
-  const refused = await message('line 3');
+  const refused = await message('3번째 줄');
   assert.match(refused, /desk-book\.toml/);
   assert.equal(newsdesk(bin, ['--library', library, 'style', 'export', '-']), inUse);
   await session.cmd('POST', '/execute/sync', { script: 'document.querySelector(".sheet-backdrop")?.click()', args: [] });

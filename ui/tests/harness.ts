@@ -80,6 +80,11 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
     const saved: Record<string, Full> = {};
     let nextId = 100;
     w.__ipcCalls = calls;
+    // Another window saves the article meanwhile: the next save of this one is a conflict.
+    w.__changeElsewhere = (id: string) => {
+      const a = d.full[id];
+      d.full[id] = { ...a, headline: `${a.headline} (desk)`, version: a.version + 1, updated_at: new Date().toISOString() };
+    };
     w.__saved = saved;
     w.__images = [];
     w.__trashed = [];
@@ -88,6 +93,13 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
       { id: 'ko.unit_space', severity: 'warning', enabled: true, message_ko: '단위는 붙여 씁니다', message_en: 'units', example: '' },
     ];
     const now = () => new Date().toISOString();
+    // As core does: a save whose fields equal the stored ones keeps the version and time.
+    const stable = (v: unknown): string =>
+      Array.isArray(v) ? `[${v.map(stable).join(',')}]`
+      : v && typeof v === 'object' ? `{${Object.keys(v).sort().map((k) => `${k}:${stable((v as Record<string, unknown>)[k])}`).join(',')}}`
+      : JSON.stringify(v);
+    const unchanged = (stored: Record<string, unknown>, fields: Record<string, unknown>) =>
+      Object.keys(fields).every((k) => stable(stored[k]) === stable(fields[k]));
     const counts = { chars: 0, chars_no_spaces: 0, words: 0, manuscript_pages: 0, reading_minutes: 0 };
     w.__TAURI_INTERNALS__ = {
       transformCallback: () => 0,
@@ -134,6 +146,9 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           case 'save_article': {
             const a = d.full[String(req.id)];
             if (a.version !== req.base_version) throw { kind: 'conflict', message: 'changed elsewhere' };
+            // Core's limit (model/limits.rs), in core's words.
+            if ([...String((req.fields as { headline: string }).headline)].length > 500) throw { kind: 'invalid', message: 'headline is too long (at most 500 characters)' };
+            if (unchanged(a, req.fields as Record<string, unknown>)) return (saved[a.id] = a);
             const next = { ...a, ...(req.fields as object), version: a.version + 1, updated_at: now() } as Full;
             d.full[a.id] = next;
             saved[a.id] = next;
@@ -141,11 +156,23 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'set_status': {
             const a = d.full[String(req.id)];
-            d.full[a.id] = { ...a, status: String(req.status), version: a.version + 1 };
+            if (a.status !== req.status) d.full[a.id] = { ...a, status: String(req.status), version: a.version + 1, updated_at: now() };
             return d.full[a.id];
           }
+          case 'export_article':
+            return `/home/reporter/exports/${String(req.id)}.${String(req.format)}`;
+          case 'export_all':
+            return { folder: '/home/reporter/exports', files: 3, index: '/home/reporter/exports/index.html' };
           case 'list_revisions':
-            return [];
+            return (d as { revisions?: Record<string, unknown[]> }).revisions?.[String(args.id)] ?? [];
+          case 'compare_revisions': {
+            const revs = ((d as { revisions?: Record<string, { id: number }[]> }).revisions?.[String(req.id)] ?? []);
+            const from = revs.find((r) => r.id === req.from);
+            const to = revs.find((r) => r.id === req.to);
+            return { article_id: req.id, from, to, fields: [{ field: 'headline', from: 'old headline', to: String(d.full[String(req.id)]?.headline ?? '') }], body: [
+              { op: 'equal', paragraphs: ['같은 문단이다.'] }, { op: 'delete', paragraphs: ['지운 문단이다.'] }, { op: 'insert', paragraphs: ['새로 쓴 문단이다.'] },
+            ] };
+          }
           case 'create_roundup': {
             const id = `0190c0de-0000-7000-9000-${String(nextId++).padStart(12, '0')}`;
             const r: Full = {
@@ -221,6 +248,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           case 'save_roundup': {
             const r = d.full[String(req.id)];
             if (r.version !== req.base_version) throw { kind: 'conflict', message: 'changed elsewhere' };
+            if (unchanged(r, req.fields as Record<string, unknown>)) return (saved[r.id] = r);
             const next = { ...r, ...(req.fields as object), version: r.version + 1, updated_at: now() } as Full;
             d.full[r.id] = next;
             saved[r.id] = next;

@@ -69,6 +69,8 @@ export function fieldElement(field: Field | null, brief: number | null): HTMLEle
     case 'deck':
       return one('deck');
     case 'summary':
+      // The details pane, hidden in a narrow window, is shown first.
+      window.dispatchEvent(new Event('newsdesk:reveal-details'));
       return one('summary');
     case 'body':
       return one(edition ? 'roundup-lead-body' : 'editor');

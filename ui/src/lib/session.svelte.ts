@@ -8,7 +8,7 @@ import type { SaveState } from './save-state';
 import type { CommandError, UiSaveReason } from './types';
 
 /** What an export did: the file written, or why not (and for which item). */
-export type ExportOutcome = { ok: true; path: string; itemId: string } | { ok: false; message: string; itemId: string };
+export type ExportOutcome = { ok: true; path: string; itemId: string } | { ok: false; error: CommandError; itemId: string };
 
 /** What every stored item has. */
 export interface Stored {
@@ -45,12 +45,28 @@ export class DocumentSession<T extends Stored, F, S> {
   });
 
   private readonly saver: Autosaver;
+  /** Saves and status changes go out one at a time: a save sent while another (or a status
+   * change) is on its way would name a version that is about to be replaced, and come back
+   * as a conflict with itself. */
+  private queue: Promise<unknown> = Promise.resolve();
+  /** Counts explicit saves, so the badge shows each one even when its words repeat. */
+  private explicitSaves = 0;
 
   constructor(private readonly kind: SessionKind<T, F, S>) {
     this.saver = new Autosaver(() => this.write('autosave'), { composing: () => this.state.composing });
   }
 
-  private async write(reason: UiSaveReason, allowEmptying = false): Promise<void> {
+  private exclusive<R>(run: () => Promise<R>): Promise<R> {
+    const next = this.queue.then(run, run);
+    this.queue = next.catch(() => {});
+    return next;
+  }
+
+  private write(reason: UiSaveReason, allowEmptying = false): Promise<void> {
+    return this.exclusive(() => this.send(reason, allowEmptying));
+  }
+
+  private async send(reason: UiSaveReason, allowEmptying: boolean): Promise<void> {
     const item = this.state.item;
     const f = this.state.fields;
     if (!item || !f) return;
@@ -72,7 +88,7 @@ export class DocumentSession<T extends Stored, F, S> {
         this.state.save = { kind: 'conflict', theirs };
         return;
       }
-      this.state.save = { kind: 'error', message: err.message };
+      this.state.save = { kind: 'error', error: { kind: err.kind, message: err.message } };
       throw e;
     }
   }
@@ -90,10 +106,21 @@ export class DocumentSession<T extends Stored, F, S> {
     await this.saver.flush();
   }
 
-  /** Explicit save (Ctrl+S): records a revision. `allowEmptying` answers the guard. */
+  /** Explicit save (Ctrl+S): records a revision. `allowEmptying` answers the guard. It
+   * always says what it did: a revision saved, or that nothing had changed (core keeps the
+   * version of an identical save, so the time shown would not move); inside an open IME
+   * composition it waits for the syllable to be finished. */
   async saveNow(allowEmptying = false): Promise<void> {
+    while (this.state.composing) await new Promise((r) => setTimeout(r, 100));
     this.saver.cancel();
+    const before = this.state.item?.version;
     await this.write('explicit', allowEmptying);
+    const s = this.state.save;
+    const item = this.state.item;
+    if (s.kind === 'saved' && item) {
+      this.explicitSaves += 1;
+      this.state.save = { kind: 'saved', at: item.updated_at, explicit: item.version === before ? 'unchanged' : 'revision', seq: this.explicitSaves };
+    }
   }
 
   /** Opens `item`, first saving what the one open before it had pending. */
@@ -138,7 +165,7 @@ export class DocumentSession<T extends Stored, F, S> {
     const item = this.state.item;
     if (!item) return;
     await this.flush();
-    this.replace(await change(this.state.item ?? item));
+    await this.exclusive(async () => this.replace(await change(this.state.item ?? item)));
   }
 
   /** Saves what is pending, then exports with `write` (which asks where); says what
@@ -151,7 +178,7 @@ export class DocumentSession<T extends Stored, F, S> {
       const path = await write(item);
       return path ? { ok: true, path, itemId: item.id } : null;
     } catch (e) {
-      return { ok: false, message: (e as CommandError).message, itemId: item.id };
+      return { ok: false, error: e as CommandError, itemId: item.id };
     }
   }
 

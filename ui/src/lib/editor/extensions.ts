@@ -3,6 +3,7 @@
 // image (asset, alt, caption, credit); marks bold, italic, strike, code, link (http, https,
 // mailto). Nothing else can enter a document: pasted HTML is parsed against this schema.
 import { StyleMarks } from './style-marks';
+import { FindReplace } from './find-replace';
 import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
 import { imageNodeView } from './images';
@@ -74,5 +75,6 @@ export function newsdeskExtensions(): Extensions {
     LibraryImage,
     LinkBoundary,
     StyleMarks,
+    FindReplace,
   ];
 }

@@ -1,7 +1,8 @@
 // Images in the body: dropped or pasted files are stored in the library (by SHA-256) and
 // shown from it as blob: URLs; each figure has editable caption and credit fields.
 import type { Editor, NodeViewRendererProps } from '@tiptap/core';
-import { api } from '../api';
+import { api, toCommandError } from '../api';
+import type { CommandError } from '../types';
 
 const urls = new Map<string, Promise<string>>();
 
@@ -18,7 +19,7 @@ export function assetUrl(id: string): Promise<string> {
 export const IMAGE_TYPES = ['image/png', 'image/jpeg', 'image/gif', 'image/webp'];
 
 /** Stores each image file and inserts it at `pos` (or the selection). Returns true if any. */
-export function insertImageFiles(editor: Editor, files: File[], pos?: number, onerror?: (m: string) => void): boolean {
+export function insertImageFiles(editor: Editor, files: File[], pos?: number, onerror?: (e: CommandError) => void): boolean {
   const images = files.filter((f) => IMAGE_TYPES.includes(f.type));
   if (images.length === 0) return false;
   (async () => {
@@ -29,7 +30,7 @@ export function insertImageFiles(editor: Editor, files: File[], pos?: number, on
         if (pos === undefined) editor.chain().focus().insertContent(node).run();
         else editor.chain().focus().insertContentAt(pos, node).run();
       } catch (e) {
-        onerror?.((e as { message?: string }).message ?? String(e));
+        onerror?.(toCommandError(e));
       }
     }
   })();
