@@ -301,11 +301,12 @@ describe('the smaller things', () => {
     await page.close();
   });
 
-  it('the welcome screen does not send the reporter to the command line', async () => {
+  it('the welcome screen does not send the reporter to the command line, and imports in the window', async () => {
     for (const lang of ['ko', 'en'] as const) {
       const page = await openApp(1280, 800, lang, { info: { ...library().info, article_count: 0 }, articles: [], full: {} });
       const text = (await page.getByTestId('library-empty').textContent()) ?? '';
-      expect(text).not.toMatch(/newsdesk import|import|가져오/i);
+      expect(text).not.toMatch(/newsdesk import|command line|명령|터미널|terminal/i);
+      expect(await page.getByTestId('import-files-welcome').textContent()).toBe(lang === 'ko' ? '파일 가져오기…' : 'Import files…');
       await page.close();
     }
   });

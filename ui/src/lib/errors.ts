@@ -53,6 +53,20 @@ const KNOWN: [RegExp, Known][] = [
   [/^a brief's limit is 1 to 2,000 characters and 1 to 20 sentences$/, { key: 'error.briefLimit' }],
   [/^the edition date .* is not a date/, { key: 'error.editionDate' }],
   [/^this article was changed elsewhere/, { key: 'error.kind.conflict' }],
+  // Files refused by an import (core's import/files.rs).
+  [/^the file is empty$/, { key: 'error.import.empty' }],
+  [/^the file has no text to import$/, { key: 'error.import.noText' }],
+  [/^this is a folder, not a file$/, { key: 'error.import.folder' }],
+  [/^this is not an ordinary file/, { key: 'error.import.notOrdinary' }],
+  [/^there is no such file or folder$/, { key: 'error.import.missing' }],
+  [/^Newsdesk is not allowed to read it$/, { key: 'error.import.denied' }],
+  [/^the file is ([\d.]+) MB; Newsdesk imports files up to 20 MB$/, { key: 'error.import.tooLarge', params: (m) => ({ mb: m[1] }) }],
+  [/^Newsdesk cannot import \.(\S+) files/, { key: 'error.import.format', params: (m) => ({ ext: m[1] }) }],
+  [/^the file name has no extension/, { key: 'error.import.noExtension' }],
+  [/^this is not a text file/, { key: 'error.import.binary' }],
+  [/EUC-KR/, { key: 'error.import.legacy' }],
+  [/^the file has no edition text to import$/, { key: 'error.import.noEdition' }],
+  [/^the file is too large for an edition/, { key: 'error.import.editionTooLarge' }],
 ];
 
 const KINDS: Record<string, MessageKey> = {

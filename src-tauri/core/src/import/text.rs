@@ -1,7 +1,8 @@
 //! Plain text to article fields.
 //!
-//! - Paragraphs are separated by blank lines (lines of white space count as blank); inside
-//!   a paragraph each line break is a hard break. Lines are trimmed, tabs become spaces.
+//! - Paragraphs as an edition's lead reads them ([`crate::roundup::text_paragraphs`]): by
+//!   blank lines, one per line (a CMS's form), or rejoined across a hard wrap, decided once
+//!   from the text's line breaks. Lines are trimmed, white space runs become one space.
 //! - A first paragraph of one short line (at most [`HEADLINE_MAX_CHARS`] characters) that
 //!   does not end in sentence punctuation ([`is_final_punctuation`]) is the headline.
 //! - `\r\n` and a lone `\r` are line breaks too; control characters are dropped.
@@ -15,35 +16,11 @@ pub const HEADLINE_MAX_CHARS: usize = 80;
 
 /// Converts plain text to article fields. Never fails.
 pub fn text_to_fields(src: &str) -> ArticleFields {
-    let src = src.strip_prefix('\u{FEFF}').unwrap_or(src);
-    let normalised;
-    let src = if src.contains('\r') {
-        normalised = src.replace("\r\n", "\n").replace('\r', "\n");
-        normalised.as_str()
-    } else {
-        src
-    };
-
-    let mut paragraphs: Vec<Vec<&str>> = Vec::new();
-    let mut current: Vec<&str> = Vec::new();
-    for line in src.split('\n') {
-        let line = line.trim();
-        if line.is_empty() {
-            if !current.is_empty() {
-                paragraphs.push(std::mem::take(&mut current));
-            }
-        } else {
-            current.push(line);
-        }
-    }
-    if !current.is_empty() {
-        paragraphs.push(current);
-    }
-
+    let paragraphs = crate::roundup::text_paragraphs(src);
     let mut fields = ArticleFields::default();
     let mut rest = paragraphs.as_slice();
-    if let Some(([line], tail)) = paragraphs.split_first().map(|(first, tail)| (first.as_slice(), tail)) {
-        let headline = collapse_whitespace(line);
+    if let Some(([first], tail)) = paragraphs.split_first().map(|(first, tail)| (first.as_slice(), tail)) {
+        let headline = collapse_whitespace(first);
         let ends_in_punctuation = headline.chars().next_back().is_some_and(is_final_punctuation);
         if !headline.is_empty() && headline.chars().count() <= HEADLINE_MAX_CHARS && !ends_in_punctuation {
             fields.headline = headline;
@@ -54,12 +31,7 @@ pub fn text_to_fields(src: &str) -> ArticleFields {
     let mut b = DocBuilder::new(false);
     for paragraph in rest {
         b.begin_block(TextKind::Paragraph);
-        for (i, line) in paragraph.iter().enumerate() {
-            if i > 0 {
-                b.hard_break();
-            }
-            b.text(line);
-        }
+        b.text(&paragraph.join(" "));
         b.end_block();
     }
     fields.body = b.finish();
@@ -93,7 +65,9 @@ mod tests {
         assert_eq!(
             f.body.content,
             vec![
-                Block::Paragraph { content: vec![t("시는 28일 광장을 다시 열었다."), Inline::HardBreak, t("둘째 줄.")] },
+                // Blank lines part the paragraphs here: a single line break inside one is a
+                // line of the same paragraph.
+                Block::Paragraph { content: vec![t("시는 28일 광장을 다시 열었다. 둘째 줄.")] },
                 Block::Paragraph { content: vec![t("셋째 문단.")] },
             ]
         );
@@ -123,9 +97,8 @@ mod tests {
         assert_eq!(f.headline, "Title here");
         assert_eq!(
             f.body.content,
-            vec![Block::Paragraph {
-                content: vec![t("one tab"), Inline::HardBreak, t("two"), Inline::HardBreak, t("three")]
-            }]
+            // More single line breaks than blank lines: one paragraph per line (a CMS's form).
+            vec![Block::Paragraph { content: vec![t("one tab")] }, Block::Paragraph { content: vec![t("two")] }, Block::Paragraph { content: vec![t("three")] }]
         );
         assert_eq!(f.language, "en");
     }
@@ -134,5 +107,40 @@ mod tests {
     fn empty_and_blank_text() {
         assert_eq!(text_to_fields(""), ArticleFields::default());
         assert_eq!(text_to_fields(" \n\n\t\n"), ArticleFields::default());
+    }
+}
+
+#[cfg(test)]
+mod layout_tests {
+    use super::*;
+    use crate::model::doc::{Block, Inline};
+
+    fn paragraphs(f: &ArticleFields) -> Vec<String> {
+        f.body
+            .content
+            .iter()
+            .map(|b| match b {
+                Block::Paragraph { content } => content.iter().map(|i| match i { Inline::Text { text, .. } => text.as_str(), _ => "⏎" }).collect(),
+                other => panic!("{other:?}"),
+            })
+            .collect()
+    }
+
+    #[test]
+    fn a_hard_wrapped_release_is_rejoined_and_a_cms_text_is_one_paragraph_per_line() {
+        let wrapped = "시, 겨울철 한파 쉼터 늘린다\n\n서울의 한 구청은 올겨울 한파에 대비해 경로당과 주민센터 등\n스무 곳을 한파 쉼터로 지정하고 다음 달부터 밤 9시까지\n문을 연다고 밝혔다.\n\n쉼터에는 난방기와 담요가 놓이며 구청 직원이 하루 두 차례\n돌아본다. 구청은 필요하면 쉼터를 더 늘릴 계획이다.\n";
+        let f = text_to_fields(wrapped);
+        assert_eq!(f.headline, "시, 겨울철 한파 쉼터 늘린다");
+        assert_eq!(
+            paragraphs(&f),
+            [
+                "서울의 한 구청은 올겨울 한파에 대비해 경로당과 주민센터 등 스무 곳을 한파 쉼터로 지정하고 다음 달부터 밤 9시까지 문을 연다고 밝혔다.",
+                "쉼터에는 난방기와 담요가 놓이며 구청 직원이 하루 두 차례 돌아본다. 구청은 필요하면 쉼터를 더 늘릴 계획이다.",
+            ]
+        );
+        let cms = "Ferry adds a winter crossing\r\nThe operator will run one more crossing on Saturdays.\r\nTickets go on sale on Monday.\r\n";
+        let f = text_to_fields(cms);
+        assert_eq!(f.headline, "Ferry adds a winter crossing");
+        assert_eq!(paragraphs(&f), ["The operator will run one more crossing on Saturdays.", "Tickets go on sale on Monday."]);
     }
 }

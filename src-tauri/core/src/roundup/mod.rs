@@ -8,4 +8,4 @@ mod parse;
 
 pub use crate::model::edition::*;
 pub use meter::count_sentences;
-pub use parse::{has_brief_markers, parse_edition, BRIEF_MARKERS, STRONG_MARKERS};
+pub use parse::{has_brief_markers, parse_edition, text_paragraphs, BRIEF_MARKERS, STRONG_MARKERS};

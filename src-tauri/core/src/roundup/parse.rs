@@ -263,6 +263,23 @@ fn paragraphs(lines: &[String], layout: Layout) -> Vec<Vec<String>> {
     out
 }
 
+/// The paragraphs of a plain text, laid out as an edition's lead is read (blank lines, one
+/// paragraph per line, or hard wraps, decided once from its line breaks; see the module
+/// notes), each paragraph as its lines (to be joined with one space). The article text
+/// importer (`import/text.rs`) reads its files with this same rule.
+pub fn text_paragraphs(text: &str) -> Vec<Vec<String>> {
+    let text = text.strip_prefix('\u{FEFF}').unwrap_or(text).replace("\r\n", "\n");
+    let lines: Vec<String> = text
+        .split(['\n', '\r', '\u{2028}', '\u{2029}', '\u{85}'])
+        .map(|l| {
+            let words: Vec<&str> = l.split(|c: char| c.is_whitespace() || c.is_control()).filter(|w| !w.is_empty()).collect();
+            nfc(&words.join(" "))
+        })
+        .collect();
+    let layout = detect_layout(&[&lines]);
+    paragraphs(&lines, layout)
+}
+
 /// The lead's paragraphs: optional headline, body, and the transition taken off its end.
 fn split_lead(lines: &[String], has_briefs: bool, layout: Layout) -> (Lead, String) {
     let mut transition = String::new();

@@ -1,0 +1,75 @@
+// Tier 4: importing in the real window. "Import files…" in an empty library takes a folder
+// of articles, an edition file and two files it must refuse (NEWSDESK_OPEN_FILES answers the
+// open dialog, which WebDriver cannot): the list has what arrived, the first piece opens,
+// and each refused file is named with its reason, in Korean.
+import { test, before, after } from 'node:test';
+import assert from 'node:assert/strict';
+import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { startDriver, newsdesk } from './webdriver.mjs';
+
+const bin = process.env.NEWSDESK_BIN;
+assert.ok(bin, 'NEWSDESK_BIN must name the built newsdesk binary');
+const dir = mkdtempSync(path.join(tmpdir(), 'newsdesk-import-'));
+const library = path.join(dir, 'import.db');
+const folder = path.join(dir, '받은 기사');
+mkdirSync(folder);
+// Written as other programs write them: CRLF and a byte order mark, a hard-wrapped text.
+writeFileSync(path.join(folder, '01-market.md'), '\uFEFF# 새벽 수산시장, 경매가 30분 당겨진다\r\n\r\n시장 관리공단은 다음 달부터 첫 경매를 새벽 4시 30분에 연다고 밝혔다.\r\n');
+writeFileSync(path.join(folder, '02-ferry.txt'), 'Island ferry adds a winter crossing\n\nThe operator will run one more\ncrossing on Saturdays from December.\n');
+const edition = path.join(dir, 'weekend.txt');
+writeFileSync(edition, '이번 주 강변 소식을 모았습니다.\n이어 주말 주요 뉴스입니다.\n■ 야시장 연장\n상인회가 운영을 한 달 늘렸다.\n');
+const photo = path.join(dir, 'scan.pdf');
+writeFileSync(photo, '%PDF-1.4 not really');
+const empty = path.join(dir, 'empty.md');
+writeFileSync(empty, '');
+let harness;
+let session;
+
+before(async () => {
+  harness = await startDriver({
+    env: {
+      NEWSDESK_LIBRARY: library,
+      LANG: 'ko_KR.UTF-8',
+      XDG_DATA_HOME: path.join(dir, 'data'),
+      NEWSDESK_OPEN_FILES: [folder, edition, photo, empty].join(path.delimiter),
+    },
+  });
+  session = await harness.session(bin);
+});
+
+after(async () => {
+  await session?.end();
+  harness?.stop();
+});
+
+test('"Import files…" brings in a folder and an edition, opens the first, and names each refused file', async () => {
+  await session.byTestId('library-empty');
+  await session.click(await session.byTestId('import-files-welcome'));
+  const report = await session.until('the import report', async () => {
+    const r = await session.findAll('[data-testid="import-report"]');
+    return r.length ? session.text(r[0]) : null;
+  });
+  assert.match(report, /3건을 가져왔습니다/);
+  const refused = await session.execute('return [...document.querySelectorAll(\'[data-testid="import-refused"]\')].map((e) => e.textContent)');
+  assert.equal(refused.length, 2, refused.join(' | '));
+  assert.ok(refused.some((r) => r.startsWith('scan.pdf') && r.includes('.pdf 파일은 가져올 수 없습니다')), refused.join(' | '));
+  assert.ok(refused.some((r) => r.startsWith('empty.md') && r.includes('비어')), refused.join(' | '));
+  assert.ok(refused.every((r) => !/[a-z]{4,} [a-z]{4,}/.test(r.replace(/\S+\.(md|pdf)/g, ''))), `said in Korean: ${refused}`);
+  // The first piece is open in the editor.
+  const headline = await session.until('the first article open', async () => {
+    const v = await session.execute('return document.querySelector(\'[data-testid="headline"]\')?.value ?? null');
+    return v ? v : null;
+  });
+  assert.equal(headline, '새벽 수산시장, 경매가 30분 당겨진다');
+  await session.screenshot('import-report');
+  // The library holds exactly what the report says.
+  const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--kind', 'article', '--json']));
+  assert.equal(rows.length, 2);
+  const roundups = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--kind', 'roundup', '--json']));
+  assert.equal(roundups.length, 1);
+  const ferry = rows.find((r) => r.headline.startsWith('Island ferry'));
+  const shown = JSON.parse(newsdesk(bin, ['--library', library, 'show', ferry.id, '--json']));
+  assert.match(JSON.stringify(shown.body), /one more crossing on Saturdays/, 'the hard-wrapped lines are one paragraph');
+});
