@@ -207,6 +207,27 @@ test('exporting the edition from the window keeps the order and the texts', asyn
   }
 });
 
+test('the plain-text preview wraps Korean at word ends, not in the middle of a word', async () => {
+  const pick = (format) =>
+    session.execute(
+      `const s = document.querySelector('[data-testid="preview-format"]'); s.value = '${format}'; s.dispatchEvent(new Event('change', { bubbles: true })); return s.value`,
+    );
+  assert.equal(await pick('text'), 'text');
+  const frame = await session.byTestId('roundup-preview');
+  const shown = await session.until('the text preview as a page', async () => {
+    await session.cmd('POST', '/frame', { id: { 'element-6066-11e4-a52e-4f735466cecf': frame } });
+    try {
+      return await session.execute(
+        'const p = document.querySelector("pre"); return p ? [document.documentElement.lang, getComputedStyle(p).wordBreak, getComputedStyle(p).whiteSpace, p.textContent.includes("이어 이번 주 주요 기사입니다.")] : null',
+      );
+    } finally {
+      await session.cmd('POST', '/frame/parent', {});
+    }
+  });
+  assert.deepEqual(shown, ['ko', 'keep-all', 'pre-wrap', true]);
+  await pick('html');
+});
+
 test('an edition pasted as plain text opens in the builder with its parts recognised', async () => {
   await session.click(await session.byTestId('paste-edition-open'));
   const box = await session.byTestId('paste-edition-text');

@@ -78,7 +78,8 @@ fn mime_of(format: RoundupFormat) -> &'static str {
     match format {
         RoundupFormat::Html | RoundupFormat::Email => "text/html; charset=utf-8",
         RoundupFormat::Jsonfeed => "application/json; charset=utf-8",
-        RoundupFormat::Text | RoundupFormat::Markdown => "text/plain; charset=utf-8",
+        // Shown as a page (render::text_as_page), so Korean words wrap whole.
+        RoundupFormat::Text | RoundupFormat::Markdown => "text/html; charset=utf-8",
     }
 }
 
@@ -89,7 +90,10 @@ pub async fn preview_roundup<R: Runtime>(app: AppHandle<R>, request: PreviewRequ
     check_id(&request.id)?;
     on_library(&app, move |lib, state| {
         let shown = lib.roundup_as_shown(&request.id, request.fields)?;
-        let text = render_roundup_with_library(lib, &shown, request.format)?;
+        let mut text = render_roundup_with_library(lib, &shown, request.format)?;
+        if matches!(request.format, RoundupFormat::Text | RoundupFormat::Markdown) {
+            text = newsdesk_core::render::text_as_page(&text);
+        }
         let bytes = text.len();
         let key = format!("{}/{}", request.id, request.format.as_str());
         state.previews.put(key.clone(), Page { mime: mime_of(request.format), body: text.into_bytes() });

@@ -33,7 +33,7 @@ pub use markdown::article_markdown;
 pub use ninjs::article_ninjs;
 pub use roundup::{dated_edition_title, roundup_email, roundup_html, roundup_jsonfeed, roundup_markdown, roundup_text, roundup_text_with, RoundupExtras, TextForm, EMAIL_LOGO_MAX_BYTES};
 pub use templates::Templates;
-pub use text::article_text;
+pub use text::{article_text, text_as_page};
 
 use crate::error::{Error, Result};
 use crate::model::Article;

@@ -145,3 +145,35 @@ fn image(img: &ImageAttrs, l: &Labels) -> String {
         format!("[{}] {text}", l.photo)
     }
 }
+
+/// A plain-text rendering as a page to look at (the builder's preview of the text and
+/// Markdown forms): the text itself, escaped, kept as written line for line, wrapped at the
+/// frame's width without breaking a Korean word in the middle (`word-break: keep-all`).
+pub fn text_as_page(text: &str) -> String {
+    let lang = if text.chars().any(|c| matches!(c, '\u{AC00}'..='\u{D7A3}' | '\u{1100}'..='\u{11FF}' | '\u{3130}'..='\u{318F}')) { "ko" } else { "en" };
+    let mut out = String::with_capacity(text.len() + 400);
+    out.push_str("<!doctype html>\n<html lang=\"");
+    out.push_str(lang);
+    out.push_str("\"><head><meta charset=\"utf-8\"><title>Preview</title><style>");
+    out.push_str(
+        "body{margin:16px;background:#fff;color:#1d1d1f}@media (prefers-color-scheme:dark){body{background:#1c1c1e;color:#f2f2f7}}\
+         pre{margin:0;white-space:pre-wrap;word-break:keep-all;overflow-wrap:anywhere;font:14px/1.7 ui-monospace,'D2Coding','Noto Sans Mono CJK KR',monospace}",
+    );
+    out.push_str("</style></head><body><pre>");
+    super::escape::push_html(&mut out, text);
+    out.push_str("</pre></body></html>\n");
+    out
+}
+
+#[cfg(test)]
+mod page_tests {
+    #[test]
+    fn a_text_page_keeps_korean_words_whole_and_escapes_everything() {
+        let page = super::text_as_page("■ \"야시장\" <script>alert(1)</script> & 끝\n둘째 줄");
+        assert!(page.contains("<html lang=\"ko\">"));
+        assert!(page.contains("word-break:keep-all"));
+        assert!(page.contains("&lt;script&gt;") && !page.contains("<script>"), "{page}");
+        assert!(page.contains("둘째 줄</pre>"));
+        assert!(super::text_as_page("Ferry news").contains("lang=\"en\""));
+    }
+}
