@@ -6,6 +6,7 @@ import type { Server } from 'node:http';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { launch, mockIpc, serveDist } from './harness';
+import { articleFixture } from './fixtures';
 
 const artifacts = path.resolve(__dirname, '..', '..', 'test-artifacts', 'ui');
 const info = { version: '0.1.0', library_path: '/tmp/editor.db', schema_version: 1, locale: 'ko-KR', article_count: 0 };
@@ -79,6 +80,43 @@ describe('the editor in Chromium', () => {
       content: [{ type: 'paragraph', content: [{ type: 'text', text: '한국어' }] }],
     });
     await expect.poll(() => page.getByTestId('save-state').getAttribute('data-state')).toBe('saved');
+  });
+
+  it("a press release's table opens in the editor, takes typing in a cell, and is saved in core's form", async () => {
+    const cell = (type: string, text: string) => ({
+      type,
+      attrs: { colspan: 1, rowspan: 1, colwidth: null },
+      content: [{ type: 'paragraph', content: [{ type: 'text', text }] }],
+    });
+    const table = {
+      type: 'table',
+      content: [
+        { type: 'tableRow', content: [cell('tableHeader', '구분'), cell('tableHeader', '올해')] },
+        { type: 'tableRow', content: [cell('tableCell', '쉼터'), cell('tableCell', '20곳')] },
+      ],
+    };
+    const tablePage = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+    const body = { type: 'doc', content: [{ type: 'paragraph', content: [{ type: 'text', text: '한파 쉼터를 늘린다.' }] }, table] };
+    const release = articleFixture(7, '한파 쉼터 스무 곳으로', { body });
+    await mockIpc(tablePage, { info: { ...info, article_count: 1 }, articles: [release.row], full: { [release.row.id]: release.full } });
+    await tablePage.goto(page.url());
+    await tablePage.getByTestId('library-item').filter({ hasText: '한파 쉼터' }).click();
+    const th = tablePage.locator('[data-testid="editor"] table th');
+    await expect.poll(() => th.count(), { timeout: 5000 }).toBe(2);
+    await tablePage.locator('[data-testid="editor"] table td').last().click();
+    await tablePage.keyboard.press('End');
+    await tablePage.keyboard.type(' 더');
+    const saved = () =>
+      tablePage.evaluate(() => {
+        const s = (window as unknown as { __saved: Record<string, { body: unknown }> }).__saved;
+        return Object.values(s)[0]?.body ?? null;
+      });
+    const want = structuredClone(body);
+    (want.content[1] as typeof table).content[1].content[1] = cell('tableCell', '20곳 더');
+    // The editor keeps a paragraph after a table at the end, where the caret can go on.
+    (want.content as unknown[]).push({ type: 'paragraph' });
+    await expect.poll(saved, { timeout: 6000 }).toEqual(want);
+    await tablePage.close();
   });
 
   it('composes Hangul inside a list item', async () => {

@@ -1,11 +1,14 @@
 // The editor's schema, one to one with the Rust document tree (src-tauri/core/src/model/doc.rs):
 // paragraph, heading 2–4, blockquote, bullet and ordered lists, hard break, horizontal rule,
-// image (asset, alt, caption, credit); marks bold, italic, strike, code, link (http, https,
-// mailto). Nothing else can enter a document: pasted HTML is parsed against this schema.
+// image (asset, alt, caption, credit), table (rows of header or body cells holding
+// paragraphs, so no table nests in another; colspan, rowspan, colwidth); marks bold,
+// italic, strike, code, link (http, https, mailto). Nothing else can enter a document:
+// pasted HTML is parsed against this schema.
 import { StyleMarks } from './style-marks';
 import { FindReplace } from './find-replace';
 import { Node, mergeAttributes, type Extensions } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
+import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import { imageNodeView } from './images';
 import { LinkBoundary } from './link-boundary';
 
@@ -58,6 +61,12 @@ export const LibraryImage = Node.create({
   },
 });
 
+/** A table cell's attributes as core keeps them: TipTap's, without `align`. */
+function cellAttributes(this: { parent?: () => Record<string, unknown> }) {
+  const { align: _align, ...kept } = this.parent?.() ?? {};
+  return kept;
+}
+
 export function newsdeskExtensions(): Extensions {
   return [
     StarterKit.configure({
@@ -73,6 +82,12 @@ export function newsdeskExtensions(): Extensions {
       },
     }),
     LibraryImage,
+    // Cells hold paragraphs only, with colspan, rowspan and colwidth, as core's
+    // `Block::Table` does (TipTap's own `align` is left out: core refuses what it does not know).
+    Table.configure({ resizable: false, HTMLAttributes: { class: 'nd-table' } }),
+    TableRow,
+    TableHeader.extend({ content: 'paragraph+', addAttributes: cellAttributes }),
+    TableCell.extend({ content: 'paragraph+', addAttributes: cellAttributes }),
     LinkBoundary,
     StyleMarks,
     FindReplace,
