@@ -1,4 +1,5 @@
-//! Import of files (Markdown, plain text, HTML) into articles and editions. All file
+//! Import of files (Markdown, plain text, HTML; press releases in HWP, HWPX, DOCX, PDF and
+//! e-mail, see `release/`) into articles and editions. All file
 //! reading of the core lives here.
 //!
 //! - [`read_article_file`] reads one file and converts it, or refuses it with an
@@ -18,6 +19,7 @@ mod edition;
 mod files;
 mod html;
 mod markdown;
+mod release;
 mod text;
 
 use std::path::Path;
@@ -27,6 +29,7 @@ pub use edition::{edition_from_paste, edition_from_text, html_as_text, read_edit
 pub use files::{article_from_text, collect_files, read_article_file, read_import_text};
 pub use html::html_to_fields;
 pub use markdown::markdown_to_fields;
+pub use release::{read_release_file, release_from_bytes, Picture, Release, ReleaseFormat, SourceInfo, MAX_ATTACHMENTS};
 pub use text::text_to_fields;
 
 use crate::model::article::ArticleFields;
@@ -43,6 +46,8 @@ pub enum Format {
     Text,
     /// `.html`, `.htm`
     Html,
+    /// A press release: `.hwp`, `.hwpx`, `.docx`, `.pdf`, `.eml` (binary, never decoded as text).
+    Release(ReleaseFormat),
 }
 
 /// The format a file's extension names (case-insensitive), if Newsdesk imports it.
@@ -52,15 +57,16 @@ pub fn format_of(path: &Path) -> Option<Format> {
         "md" | "markdown" => Some(Format::Markdown),
         "txt" => Some(Format::Text),
         "html" | "htm" => Some(Format::Html),
-        _ => None,
+        _ => ReleaseFormat::of_name(&format!("x.{ext}")).map(Format::Release),
     }
 }
 
-/// Converts text of the given format.
+/// Converts text of the given format. A press release is no text: read its bytes with
+/// [`release_from_bytes`]; given as text, it is read as plain text.
 pub fn convert(format: Format, src: &str) -> ArticleFields {
     match format {
         Format::Markdown => markdown_to_fields(src),
-        Format::Text => text_to_fields(src),
+        Format::Text | Format::Release(_) => text_to_fields(src),
         Format::Html => html_to_fields(src),
     }
 }
@@ -137,7 +143,12 @@ mod tests {
             ("기사.TXT", Some(Format::Text)),
             ("a.Htm", Some(Format::Html)),
             ("a.html", Some(Format::Html)),
-            ("a.docx", None),
+            ("a.docx", Some(Format::Release(ReleaseFormat::Docx))),
+            ("보도자료.HWP", Some(Format::Release(ReleaseFormat::Hwp))),
+            ("a.hwpx", Some(Format::Release(ReleaseFormat::Hwpx))),
+            ("a.Pdf", Some(Format::Release(ReleaseFormat::Pdf))),
+            ("a.eml", Some(Format::Release(ReleaseFormat::Eml))),
+            ("a.odt", None),
             ("md", None),
             (".md", None),
             ("a.", None),
