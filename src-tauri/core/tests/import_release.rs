@@ -201,3 +201,14 @@ fn docx_release() {
     assert_eq!(r.source.date, "2025. 4. 9.(수) 14:00");
     eprintln!("docx: {took:?}");
 }
+
+#[test]
+fn hwpx_release() {
+    let (r, took) = read("release.hwpx");
+    check("hwpx", &r, ALL);
+    assert_eq!(r.source.media_type, "application/hwp+zip");
+    // The package's script is neither run nor kept.
+    let json = serde_json::to_string(&r.fields).unwrap();
+    assert!(!json.contains("OnDocument_Open") && !json.contains("스크립트"), "{json}");
+    eprintln!("hwpx: {took:?}");
+}
