@@ -212,3 +212,19 @@ fn hwpx_release() {
     assert!(!json.contains("OnDocument_Open") && !json.contains("스크립트"), "{json}");
     eprintln!("hwpx: {took:?}");
 }
+
+#[test]
+fn eml_release() {
+    let (r, took) = read("release.eml");
+    check("eml", &r, ALL);
+    assert_eq!(r.source.sender, "해양생활안전처 대변인실 <press@tidal-safety.example>");
+    assert_eq!(r.source.date, "2025-04-09T14:00:00+09:00");
+    assert_eq!(r.source.media_type, "message/rfc822");
+    let top = texts(&r.fields.body.content);
+    assert_eq!(top[..2], ["기자님께,", "해양생활안전처 새 소식을 보내드립니다. 4월 10일(목) 12시 이후 보도해 주시기 바랍니다."]);
+    // The attached picture is the release's own: shown once.
+    assert_eq!(r.pictures.len(), 1);
+    let json = serde_json::to_string(&r.fields).unwrap();
+    assert!(!json.contains("alert('x')"), "{json}");
+    eprintln!("eml: {took:?}");
+}

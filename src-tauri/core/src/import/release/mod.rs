@@ -658,7 +658,6 @@ fn table(b: &mut DocBuilder, rows: &[Vec<Cell>]) {
 }
 
 /// Reads a whole release read for an e-mail attachment (one level of e-mail inside e-mail).
-#[allow(dead_code)] // the e-mail reader's, next
 pub(crate) fn attachment(name: &str, bytes: &[u8], depth: u32) -> Option<Result<Release, String>> {
     let format = ReleaseFormat::of_name(name)?;
     if format == ReleaseFormat::Eml && depth >= 1 {
