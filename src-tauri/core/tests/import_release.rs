@@ -228,3 +228,37 @@ fn eml_release() {
     assert!(!json.contains("alert('x')"), "{json}");
     eprintln!("eml: {took:?}");
 }
+
+/// A PDF has only its text layer: no table structure, no footnote marks, pictures left out.
+/// What it must give: the title across its two lines, the deck, the paragraphs rejoined
+/// across line and page breaks, the list, the link, the letterhead in the source, and no
+/// running header, footer or page number.
+#[test]
+fn pdf_release() {
+    let (r, took) = read("release.pdf");
+    let f = &r.fields;
+    assert_eq!(f.headline, TITLE);
+    assert_eq!(f.deck, SUBTITLE);
+    let plain = doc_to_plain(&f.body);
+    let top = texts(&f.body.content);
+    for (i, p) in PARAGRAPHS.iter().enumerate() {
+        if i == 1 {
+            continue; // the footnote's mark is a small "1" in a PDF
+        }
+        assert!(top.iter().any(|t| t == p), "pdf: {p:?} missing from {top:#?}");
+    }
+    let list = f.body.content.iter().find_map(|b| match b {
+        Block::BulletList { content } => Some(content.iter().map(|i| texts(&i.content).join(" ")).collect::<Vec<_>>()),
+        _ => None,
+    });
+    assert_eq!(list.as_deref(), Some(&BULLETS.map(String::from)[..]), "{top:#?}");
+    for running in ["해양생활안전처 보도자료", "-1-", "- 2 -", "보도시점"] {
+        assert!(!plain.contains(running), "pdf: {running:?} in\n{plain}");
+    }
+    let linked = f.body.blocks().any(|b| matches!(b, Block::Paragraph { content } if content.iter().any(|i| matches!(i, Inline::Text { marks, .. } if marks.iter().any(|m| matches!(m, Mark::Link { attrs } if attrs.href == LINK))))));
+    assert!(linked, "pdf: link");
+    assert_eq!(r.source.issuer, "해양생활안전처");
+    assert_eq!(r.source.embargo, "2025. 4. 10.(목) 12:00");
+    assert!(r.source.contacts.iter().any(|c| c.contains("044-555-0101")), "{:?}", r.source);
+    eprintln!("pdf: {took:?}");
+}
