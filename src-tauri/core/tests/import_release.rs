@@ -3,7 +3,8 @@
 //! belongs, the refusals say why, and hostile files are refused or read within bounds.
 mod render_support;
 
-use std::path::{Path, PathBuf};
+use std::io::Write;
+use std::path::PathBuf;
 use std::time::{Duration, Instant};
 
 use newsdesk_core::import::{read_article_file, read_release_file, release_from_bytes, Release, ReleaseFormat};
@@ -11,7 +12,6 @@ use newsdesk_core::model::doc::{Block, Inline, Mark};
 use newsdesk_core::model::Article;
 use newsdesk_core::render::{article_html, Asset, RenderContext};
 use newsdesk_core::text::plain::{doc_to_plain, inlines_to_plain};
-use newsdesk_core::Error;
 
 const TITLE: &str = "갯벌 체험객 안전 지킴이 300명, 올봄 전국 해변에 배치";
 const SUBTITLE: &str = "물때 알림 문자와 구명조끼 무료 대여소도 함께 운영";
@@ -261,4 +261,185 @@ fn pdf_release() {
     assert_eq!(r.source.embargo, "2025. 4. 10.(목) 12:00");
     assert!(r.source.contacts.iter().any(|c| c.contains("044-555-0101")), "{:?}", r.source);
     eprintln!("pdf: {took:?}");
+}
+
+fn refusal(name: &str) -> String {
+    match read_article_file(&fixture(name)) {
+        Err(newsdesk_core::Error::File { reason, .. }) => reason,
+        other => panic!("{name}: {other:?}"),
+    }
+}
+
+#[test]
+fn damaged_and_scanned_files_are_refused_with_their_reason() {
+    let r = refusal("scanned.pdf");
+    assert!(r.contains("no text") && r.contains("scan"), "{r}");
+    let r = refusal("truncated.docx");
+    assert!(r.contains("damaged or incomplete"), "{r}");
+}
+
+fn zip_of(parts: &[(&str, &[u8])]) -> Vec<u8> {
+    let mut w = zip::ZipWriter::new(std::io::Cursor::new(Vec::new()));
+    for (name, data) in parts {
+        w.start_file(*name, zip::write::SimpleFileOptions::default().compression_method(zip::CompressionMethod::Deflated)).unwrap();
+        w.write_all(data).unwrap();
+    }
+    w.finish().unwrap().into_inner()
+}
+
+const DOC_HEAD: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>"#;
+
+#[test]
+fn a_zip_bomb_is_refused_within_bounds() {
+    // 200 MB of zeros compress to a few hundred kilobytes.
+    let zeros = vec![0u8; 200 * 1024 * 1024];
+    let bomb = zip_of(&[("word/document.xml", &zeros)]);
+    assert!(bomb.len() < 1024 * 1024);
+    drop(zeros);
+    let t = Instant::now();
+    let err = release_from_bytes(ReleaseFormat::Docx, "bomb.docx", &bomb).unwrap_err();
+    assert!(err.contains("zip bomb"), "{err}");
+    // The same with a lying header: the declared size is small, the data is not.
+    let mut lying = bomb.clone();
+    patch_sizes(&mut lying, 1000);
+    let err = release_from_bytes(ReleaseFormat::Docx, "bomb.docx", &lying).unwrap_err();
+    assert!(err.contains("zip bomb") || err.contains("damaged"), "{err}");
+    assert!(t.elapsed() < Duration::from_secs(20), "{:?}", t.elapsed());
+}
+
+/// Sets every uncompressed size the archive declares (local headers and central directory).
+fn patch_sizes(zip: &mut [u8], size: u32) {
+    let mut i = 0;
+    while i + 30 <= zip.len() {
+        if zip[i..i + 4] == *b"PK\x03\x04" {
+            zip[i + 22..i + 26].copy_from_slice(&size.to_le_bytes());
+        } else if zip[i..i + 4] == *b"PK\x01\x02" {
+            zip[i + 24..i + 28].copy_from_slice(&size.to_le_bytes());
+        }
+        i += 1;
+    }
+}
+
+#[test]
+fn custom_xml_entities_are_never_expanded() {
+    let mut doc = String::from(r#"<?xml version="1.0"?><!DOCTYPE lol [<!ENTITY a "aaaaaaaaaa">"#);
+    for i in 1..10 {
+        doc.push_str(&format!(r#"<!ENTITY {} "{}">"#, (b'a' + i) as char, format!("&{};", (b'a' + i - 1) as char).repeat(10)));
+    }
+    doc.push_str("]>");
+    doc.push_str(DOC_HEAD);
+    doc.push_str("<w:p><w:r><w:t>앞 &j; 뒤 &amp; &#54620;</w:t></w:r></w:p></w:body></w:document>");
+    let z = zip_of(&[("word/document.xml", doc.as_bytes())]);
+    let t = Instant::now();
+    let r = release_from_bytes(ReleaseFormat::Docx, "lol.docx", &z).unwrap();
+    assert!(t.elapsed() < Duration::from_secs(2));
+    assert_eq!(r.fields.headline, "앞 뒤 & 한");
+}
+
+#[test]
+fn deeply_nested_tables_are_read_or_refused_without_overflow() {
+    for depth in [50, 5_000] {
+        let mut doc = String::from(DOC_HEAD);
+        doc.push_str("<w:p><w:r><w:t>제목</w:t></w:r></w:p>");
+        doc.push_str(&"<w:tbl><w:tr><w:tc>".repeat(depth));
+        doc.push_str("<w:p><w:r><w:t>깊다</w:t></w:r></w:p>");
+        doc.push_str(&"</w:tc></w:tr></w:tbl>".repeat(depth));
+        doc.push_str("</w:body></w:document>");
+        let z = zip_of(&[("word/document.xml", doc.as_bytes())]);
+        match release_from_bytes(ReleaseFormat::Docx, "deep.docx", &z) {
+            Ok(r) => {
+                r.fields.body.validate().unwrap();
+                assert!(doc_to_plain(&r.fields.body).contains("깊다"));
+            }
+            Err(e) => assert!(e.contains("nested too deeply"), "{e}"),
+        }
+    }
+}
+
+#[test]
+fn a_pdf_with_javascript_and_a_launch_action_gives_only_its_text() {
+    let content = b"BT /F1 24 Tf 72 700 Td (Harbor notice) Tj ET BT /F1 12 Tf 72 650 Td (The ferry runs again on Monday.) Tj ET";
+    let objs: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R /OpenAction 6 0 R /Names << /JavaScript << /Names [(x) 6 0 R] >> >> >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /Font << /F1 4 0 R >> >> /Contents 5 0 R /Annots [7 0 R] /AA << /O 8 0 R >> >>".to_vec(),
+        b"<< /Type /Font /Subtype /Type1 /BaseFont /Helvetica >>".to_vec(),
+        [format!("<< /Length {} >>\nstream\n", content.len()).into_bytes(), content.to_vec(), b"\nendstream".to_vec()].concat(),
+        b"<< /S /JavaScript /JS (app.alert('run me')) >>".to_vec(),
+        b"<< /Type /Annot /Subtype /Link /Rect [72 640 300 660] /A << /S /URI /URI (javascript:alert(1)) >> >>".to_vec(),
+        b"<< /S /Launch /F (calc.exe) >>".to_vec(),
+    ];
+    let pdf = pdf_file(&objs);
+    let r = release_from_bytes(ReleaseFormat::Pdf, "js.pdf", &pdf).unwrap();
+    assert_eq!(r.fields.headline, "Harbor notice");
+    let json = serde_json::to_string(&r.fields).unwrap();
+    for bad in ["alert", "calc", "javascript", "Launch"] {
+        assert!(!json.contains(bad), "{bad} in {json}");
+    }
+    assert!(json.contains("The ferry runs again on Monday."));
+    // A form that draws itself is refused, not a stack overflow.
+    let looped: Vec<Vec<u8>> = vec![
+        b"<< /Type /Catalog /Pages 2 0 R >>".to_vec(),
+        b"<< /Type /Pages /Kids [3 0 R] /Count 1 >>".to_vec(),
+        b"<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << /XObject << /X 4 0 R >> >> /Contents 5 0 R >>".to_vec(),
+        b"<< /Type /XObject /Subtype /Form /BBox [0 0 10 10] /Length 6 >>\nstream\n/X Do\nendstream".to_vec(),
+        b"<< /Length 6 >>\nstream\n/X Do\nendstream".to_vec(),
+    ];
+    let err = release_from_bytes(ReleaseFormat::Pdf, "loop.pdf", &pdf_file(&looped)).unwrap_err();
+    assert!(err.contains("refer to themselves"), "{err}");
+    // Garbage after a PDF header: refused, no panic.
+    for junk in [&b"%PDF-1.7\n"[..], b"%PDF-1.4\n1 0 obj << /Type /Catalog /Pages 9 0 R >> endobj trailer << /Root 1 0 R >>"] {
+        assert!(release_from_bytes(ReleaseFormat::Pdf, "junk.pdf", junk).is_err());
+    }
+}
+
+fn pdf_file(objs: &[Vec<u8>]) -> Vec<u8> {
+    let mut data = b"%PDF-1.4\n".to_vec();
+    let mut offsets = Vec::new();
+    for (i, o) in objs.iter().enumerate() {
+        offsets.push(data.len());
+        data.extend(format!("{} 0 obj\n", i + 1).into_bytes());
+        data.extend(o);
+        data.extend(b"\nendobj\n");
+    }
+    let xref = data.len();
+    data.extend(format!("xref\n0 {}\n0000000000 65535 f \n", objs.len() + 1).into_bytes());
+    for off in offsets {
+        data.extend(format!("{off:010} 00000 n \n").into_bytes());
+    }
+    data.extend(format!("trailer\n<< /Size {} /Root 1 0 R >>\nstartxref\n{xref}\n%%EOF\n", objs.len() + 1).into_bytes());
+    data
+}
+
+#[test]
+fn an_email_with_a_thousand_attachments_is_refused_quickly() {
+    let mut m = String::from("From: a@b.example\r\nSubject: many\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain\r\n\r\nhello\r\n");
+    for i in 0..1000 {
+        m.push_str(&format!("--B\r\nContent-Type: application/octet-stream\r\nContent-Disposition: attachment; filename=\"f{i}.bin\"\r\nContent-Transfer-Encoding: base64\r\n\r\nAAAA\r\n"));
+    }
+    m.push_str("--B--\r\n");
+    let t = Instant::now();
+    let err = release_from_bytes(ReleaseFormat::Eml, "many.eml", m.as_bytes()).unwrap_err();
+    assert!(err.contains("1000 attachments"), "{err}");
+    assert!(t.elapsed() < Duration::from_secs(5), "{:?}", t.elapsed());
+    // A few attachments: a picture of its own is kept and shown.
+    let png = std::fs::read(fixture("picture.png")).unwrap();
+    let mut other = png.clone();
+    other[40] ^= 1; // another picture (its bytes differ; still a PNG by its signature)
+    let b64 = base64_encode;
+    let mail = format!(
+        "From: \"홍보팀\" <pr@agency.example>\r\nSubject: =?UTF-8?B?{}?=\r\nDate: Thu, 10 Apr 2025 09:30:00 +0900\r\nMIME-Version: 1.0\r\nContent-Type: multipart/mixed; boundary=\"B\"\r\n\r\n--B\r\nContent-Type: text/plain; charset=utf-8\r\n\r\n본문입니다.\r\n--B\r\nContent-Type: image/png\r\nContent-Disposition: attachment; filename=\"a.png\"\r\nContent-Transfer-Encoding: base64\r\n\r\n{}\r\n--B--\r\n",
+        b64("[보도자료] 새 소식".as_bytes()),
+        b64(&other)
+    );
+    let r = release_from_bytes(ReleaseFormat::Eml, "one.eml", mail.as_bytes()).unwrap();
+    assert_eq!(r.fields.headline, "새 소식");
+    assert_eq!(r.pictures.len(), 1);
+    assert!(matches!(&r.fields.body.content[1], Block::Image { attrs } if attrs.asset == r.pictures[0].sha256));
+    assert_eq!(r.source.sender, "홍보팀 <pr@agency.example>");
+}
+
+fn base64_encode(b: &[u8]) -> String {
+    use base64::Engine;
+    base64::engine::general_purpose::STANDARD.encode(b)
 }
