@@ -443,3 +443,40 @@ fn base64_encode(b: &[u8]) -> String {
     use base64::Engine;
     base64::engine::general_purpose::STANDARD.encode(b)
 }
+
+#[test]
+fn hwp_release() {
+    let (r, took) = read("release.hwp");
+    check("hwp", &r, ALL);
+    assert_eq!(r.source.media_type, "application/x-hwp");
+    eprintln!("hwp: {took:?}");
+}
+
+#[test]
+fn locked_hwp_files_are_refused_with_their_reason() {
+    let r = refusal("locked.hwp");
+    assert!(r.contains("distribution (배포용)"), "{r}");
+    let r = refusal("password.hwp");
+    assert!(r.contains("password"), "{r}");
+}
+
+/// Records that lie about their sizes, and random bytes in the record streams: refused or
+/// read, never a panic, never the allocation a size asks for.
+#[test]
+fn hwp_records_that_lie_are_refused() {
+    let good = std::fs::read(fixture("release.hwp")).unwrap();
+    let t = Instant::now();
+    let mut state = 0x2545F4914F6CDD1Du64;
+    for i in 0..300 {
+        let mut bad = good.clone();
+        for _ in 0..(1 + i % 8) {
+            state ^= state << 13;
+            state ^= state >> 7;
+            state ^= state << 17;
+            let at = (state as usize) % bad.len();
+            bad[at] = (state >> 32) as u8;
+        }
+        let _ = release_from_bytes(ReleaseFormat::Hwp, "bad.hwp", &bad);
+    }
+    assert!(t.elapsed() < Duration::from_secs(30), "{:?}", t.elapsed());
+}
