@@ -4,7 +4,7 @@
 mod render_support;
 
 use std::io::Write;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use newsdesk_core::import::{read_article_file, read_release_file, release_from_bytes, Release, ReleaseFormat};
@@ -479,4 +479,39 @@ fn hwp_records_that_lie_are_refused() {
         let _ = release_from_bytes(ReleaseFormat::Hwp, "bad.hwp", &bad);
     }
     assert!(t.elapsed() < Duration::from_secs(30), "{:?}", t.elapsed());
+}
+
+/// The bulk import stores a release's pictures with it, so its export finds them.
+#[test]
+fn bulk_import_stores_the_pictures() {
+    let dir = tempfile::tempdir().unwrap();
+    let mut lib = newsdesk_core::library::Library::open(&dir.path().join("lib.db")).unwrap();
+    let files: Vec<PathBuf> = ["release.docx", "release.hwpx", "release.hwp", "release.pdf", "release.eml"].iter().map(|n| fixture(n)).collect();
+    let mut ids = Vec::new();
+    let t = Instant::now();
+    lib.import_files(&files, newsdesk_core::import::ImportAs::Auto, newsdesk_core::model::Status::Draft, |r| ids.push(r.unwrap().id)).unwrap();
+    eprintln!("bulk import of the five fixtures: {:?}", t.elapsed());
+    assert_eq!(ids.len(), 5);
+    let a = lib.article(&ids[0]).unwrap();
+    assert_eq!(a.headline, TITLE);
+    let img = a.body.blocks().find_map(|b| match b {
+        Block::Image { attrs } => Some(attrs.asset.clone()),
+        _ => None,
+    });
+    let (bytes, mime) = lib.asset(&img.unwrap()).unwrap();
+    assert_eq!((bytes, mime.as_str()), (std::fs::read(fixture("picture.png")).unwrap(), "image/png"));
+}
+
+/// Times the readers on large files: `NEWSDESK_RELEASE_BIG=/dir` with big.docx, big.hwp,
+/// big.pdf in it (e.g. make-fixtures.py's release repeated to 40+ pages).
+#[test]
+#[ignore]
+fn measure_large_files() {
+    let Ok(dir) = std::env::var("NEWSDESK_RELEASE_BIG") else { return };
+    for name in ["big.docx", "big.hwp", "big.pdf"] {
+        let path = Path::new(&dir).join(name);
+        let t = Instant::now();
+        let r = read_release_file(&path).unwrap();
+        eprintln!("{name}: {:?}, {} blocks, {} characters", t.elapsed(), r.fields.body.content.len(), doc_to_plain(&r.fields.body).chars().count());
+    }
 }

@@ -196,7 +196,6 @@ fn forms_draw_themselves(doc: &pdf_extract::Document) -> bool {
 struct Line {
     page: u32,
     y: f64,
-    x0: f64,
     x1: f64,
     size: f64,
     height: f64,
@@ -213,7 +212,7 @@ fn lines(glyphs: Vec<Glyph>) -> Vec<Line> {
             Some(l) => l.page != g.page || (g.y - l.y).abs() > l.size.max(g.size) * 0.5 || g.x < l.x1 - l.size.max(g.size) * 2.0,
         };
         if new_line {
-            out.push(Line { page: g.page, y: g.y, x0: g.x, x1: g.end, size: if g.text.trim().is_empty() { 0.0 } else { g.size }, height: g.height, text: g.text.clone(), cells: vec![g.text.clone()] });
+            out.push(Line { page: g.page, y: g.y, x1: g.end, size: if g.text.trim().is_empty() { 0.0 } else { g.size }, height: g.height, text: g.text.clone(), cells: vec![g.text.clone()] });
             continue;
         }
         if let Some(l) = out.last_mut() {
