@@ -7,7 +7,11 @@ import assert from 'node:assert/strict';
 import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { startDriver, newsdesk } from './webdriver.mjs';
+
+// Press releases of our own (src-tauri/core/tests/fixtures/release, made by its scripts).
+const releases = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../../src-tauri/core/tests/fixtures/release');
 
 const bin = process.env.NEWSDESK_BIN;
 assert.ok(bin, 'NEWSDESK_BIN must name the built newsdesk binary');
@@ -33,7 +37,15 @@ before(async () => {
       NEWSDESK_LIBRARY: library,
       LANG: 'ko_KR.UTF-8',
       XDG_DATA_HOME: path.join(dir, 'data'),
-      NEWSDESK_OPEN_FILES: [folder, edition, photo, empty].join(path.delimiter),
+      NEWSDESK_OPEN_FILES: [
+        folder,
+        edition,
+        path.join(releases, 'release.hwpx'),
+        path.join(releases, 'locked.hwp'),
+        path.join(releases, 'scanned.pdf'),
+        photo,
+        empty,
+      ].join(path.delimiter),
     },
   });
   session = await harness.session(bin);
@@ -51,10 +63,12 @@ test('"Import files…" brings in a folder and an edition, opens the first, and 
     const r = await session.findAll('[data-testid="import-report"]');
     return r.length ? session.text(r[0]) : null;
   });
-  assert.match(report, /3건을 가져왔습니다/);
+  assert.match(report, /4건을 가져왔습니다/);
   const refused = await session.execute('return [...document.querySelectorAll(\'[data-testid="import-refused"]\')].map((e) => e.textContent)');
-  assert.equal(refused.length, 2, refused.join(' | '));
-  assert.ok(refused.some((r) => r.startsWith('scan.pdf') && r.includes('.pdf 파일은 가져올 수 없습니다')), refused.join(' | '));
+  assert.equal(refused.length, 4, refused.join(' | '));
+  assert.ok(refused.some((r) => r.startsWith('locked.hwp') && r.includes('배포용')), refused.join(' | '));
+  assert.ok(refused.some((r) => r.startsWith('scanned.pdf') && r.includes('스캔')), refused.join(' | '));
+  assert.ok(refused.some((r) => r.startsWith('scan.pdf') && r.includes('PDF')), refused.join(' | '));
   assert.ok(refused.some((r) => r.startsWith('empty.md') && r.includes('비어')), refused.join(' | '));
   assert.ok(refused.every((r) => !/[a-z]{4,} [a-z]{4,}/.test(r.replace(/\S+\.(md|pdf)/g, ''))), `said in Korean: ${refused}`);
   // The first piece is open in the editor.
@@ -66,10 +80,34 @@ test('"Import files…" brings in a folder and an edition, opens the first, and 
   await session.screenshot('import-report');
   // The library holds exactly what the report says.
   const rows = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--kind', 'article', '--json']));
-  assert.equal(rows.length, 2);
+  assert.equal(rows.length, 3);
   const roundups = JSON.parse(newsdesk(bin, ['--library', library, 'list', '--kind', 'roundup', '--json']));
   assert.equal(roundups.length, 1);
   const ferry = rows.find((r) => r.headline.startsWith('Island ferry'));
   const shown = JSON.parse(newsdesk(bin, ['--library', library, 'show', ferry.id, '--json']));
   assert.match(JSON.stringify(shown.body), /one more crossing on Saturdays/, 'the hard-wrapped lines are one paragraph');
+});
+
+test('the HWPX press release is a draft with its own title, subtitle, table and picture', async () => {
+  await session.click(await session.byTestId('tab-articles'));
+  const item = await session.until('the release in the list', async () => {
+    const items = await session.findAll('[data-testid="library-item"]');
+    for (const el of items) if ((await session.text(el)).includes('갯벌 체험객')) return el;
+    return null;
+  });
+  await session.click(item);
+  const opened = await session.until('the release open', async () => {
+    const v = await session.execute('return [document.querySelector(\'[data-testid="headline"]\')?.value, document.querySelector(\'[data-testid="deck"]\')?.value]');
+    return v[0]?.includes('갯벌') ? v : null;
+  });
+  assert.deepEqual(opened, ['갯벌 체험객 안전 지킴이 300명, 올봄 전국 해변에 배치', '물때 알림 문자와 구명조끼 무료 대여소도 함께 운영']);
+  const table = await session.execute(
+    'const t = document.querySelector(\'[data-testid="editor"] table\'); return t ? [t.querySelectorAll("tr").length, t.querySelectorAll("th").length] : null',
+  );
+  assert.ok(table && table[0] === 4 && table[1] >= 3, `a 4-row table with a header row: ${table}`);
+  const picture = await session.execute('return document.querySelectorAll(\'[data-testid="editor"] figure[data-asset]\').length');
+  assert.equal(picture, 1);
+  const body = await session.execute('return document.querySelector(\'[data-testid="editor"]\').textContent');
+  assert.ok(!body.includes('보도자료') || !body.includes('2025. 4. 10.'), 'the letterhead stays out of the body');
+  await session.screenshot('import-release');
 });

@@ -130,9 +130,13 @@ fn binary_empty_and_huge_files_are_refused() {
 #[test]
 fn wrong_names_are_refused() {
     let dir = tempfile::tempdir().unwrap();
+    let odt = write(dir.path(), "draft.odt", b"PK\x03\x04");
+    let reason = refusal(&odt);
+    assert!(reason.contains(".odt") && reason.contains(".md") && reason.contains(".hwp"), "{reason}");
+    // A press release format that is not what it says is refused by its reader.
     let docx = write(dir.path(), "draft.docx", b"PK\x03\x04");
     let reason = refusal(&docx);
-    assert!(reason.contains(".docx") && reason.contains(".md"), "{reason}");
+    assert!(reason.contains("Word document is damaged or incomplete"), "{reason}");
     let reason = refusal(&dir.path().join("missing.md"));
     assert_eq!(reason, "there is no such file or folder");
     let folder = dir.path().join("folder.md");
@@ -168,7 +172,7 @@ fn folders_are_expanded_sorted_skipping_hidden_and_other_formats() {
 fn explicit_paths_missing_paths_and_duplicates() {
     let dir = tempfile::tempdir().unwrap();
     let good = write(dir.path(), "good.md", b"# Good\n");
-    let pdf = write(dir.path(), "report.pdf", b"%PDF-1.7");
+    let pdf = write(dir.path(), "report.odt", b"PK");
     let missing = dir.path().join("nowhere");
     let (files, errors) = collect_files(&[good.clone(), pdf.clone(), missing.clone(), good.clone(), dir.path().to_path_buf()]);
     // The folder holds good.md again: listed once.
@@ -182,7 +186,7 @@ fn explicit_paths_missing_paths_and_duplicates() {
         .collect();
     assert_eq!(refused.len(), 2, "{refused:?}");
     assert_eq!(refused[0].0, pdf);
-    assert!(refused[0].1.contains(".pdf"));
+    assert!(refused[0].1.contains(".odt"));
     assert_eq!(refused[1], (missing, "there is no such file or folder".to_string()));
 }
 
@@ -219,4 +223,15 @@ fn symlink_loops_are_walked_once() {
     let (files, errors) = collect_files(&[dir.path().to_path_buf()]);
     assert!(errors.is_empty(), "{errors:?}");
     assert_eq!(files, vec![dir.path().join("a/story.md")]);
+}
+
+#[test]
+fn the_open_dialog_offers_exactly_the_formats_import_reads() {
+    use newsdesk_core::import::{format_of, IMPORT_EXTENSIONS};
+    for ext in IMPORT_EXTENSIONS {
+        assert!(format_of(std::path::Path::new(&format!("x.{ext}"))).is_some(), "{ext}");
+    }
+    for other in ["png", "odt", "rtf", "doc", "xlsx", "zip"] {
+        assert!(format_of(std::path::Path::new(&format!("x.{other}"))).is_none(), "{other}");
+    }
 }

@@ -67,6 +67,17 @@ const KNOWN: [RegExp, Known][] = [
   [/EUC-KR/, { key: 'error.import.legacy' }],
   [/^the file has no edition text to import$/, { key: 'error.import.noEdition' }],
   [/^the file is too large for an edition/, { key: 'error.import.editionTooLarge' }],
+  // Press releases refused by their readers (core's import/release/).
+  [/^this PDF has no text to read: it looks like a scan/, { key: 'error.release.scan' }],
+  [/^the PDF is protected with a password/, { key: 'error.release.pdfPassword' }],
+  [/^the HWP document is protected with a password/, { key: 'error.release.hwpPassword' }],
+  [/^this is a distribution \(배포용\) HWP document/, { key: 'error.release.distribution' }],
+  [/^this is not a .+ of version 5/, { key: 'error.release.oldHwp' }],
+  [/^the e-mail has (\d+) attachments; Newsdesk reads e-mails with up to (\d+)/, { key: 'error.release.attachments', params: (m) => ({ count: m[1], max: m[2] }) }],
+  [/unpacks to more than Newsdesk reads/, { key: 'error.release.bomb' }],
+  [/^this is not a PDF file/, { key: 'error.release.notPdf' }],
+  [/^this is not (a|an) [^:]+: /, { key: 'error.release.notThat' }],
+  [/^the .+? is (damaged|too large to read|nested too deeply)/, { key: 'error.release.damaged' }],
 ];
 
 const KINDS: Record<string, MessageKey> = {

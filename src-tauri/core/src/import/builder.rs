@@ -14,13 +14,22 @@
 //! - control characters are dropped; in collapsing mode (HTML) white space runs become one
 //!   space, as a browser shows them;
 //! - containers nest at most [`MAX_DEPTH`] deep: deeper ones are flattened into their parent,
-//!   so any input, however nested, makes a tree that is cheap to walk.
+//!   so any input, however nested, makes a tree that is cheap to walk;
+//! - tables: a cell holds paragraphs only, so headings in a cell become paragraphs, lists
+//!   and quotes in a cell are unwrapped to their paragraphs, pictures and rules in a cell
+//!   are dropped, and a table inside a cell becomes a paragraph per row, its cells
+//!   separated by ` | `; an empty cell keeps its place (one empty paragraph); a table with
+//!   no text is dropped, and one over the limits ([`TABLE_ROWS_MAX`], [`TABLE_COLS_MAX`],
+//!   [`TABLE_CELLS_MAX`]) becomes a paragraph per row. Text directly in a table or a row
+//!   gets a cell (and a row) of its own.
 //!
 //! Nothing here panics or recurses on input.
 
 use crate::model::doc::{
-    Block, Doc, DocType, HeadingAttrs, Inline, LinkAttrs, ListItem, Mark, OrderedListAttrs,
+    Block, CellAttrs, Doc, DocType, HeadingAttrs, ImageAttrs, Inline, LinkAttrs, ListItem, Mark,
+    OrderedListAttrs, TableCell, TableRow,
 };
+use crate::model::limits::{TABLE_CELLS_MAX, TABLE_COLS_MAX, TABLE_ROWS_MAX};
 
 /// Deepest nesting of blockquotes, lists and list items kept.
 pub const MAX_DEPTH: usize = 16;
@@ -35,6 +44,10 @@ pub enum Container {
     BulletList,
     OrderedList(u32),
     ListItem,
+    Table,
+    TableRow,
+    /// A cell; `header` for a header cell, with its spans (clamped to the limits).
+    TableCell { header: bool, colspan: u32, rowspan: u32 },
 }
 
 /// A block holding text.
@@ -62,6 +75,11 @@ enum FrameKind {
     OrderedList(u32),
     /// `implicit`: opened by the builder for content found directly inside a list.
     Item { implicit: bool },
+    Table,
+    /// `implicit`: opened by the builder for content found directly inside a table.
+    Row { implicit: bool },
+    /// `implicit`: opened by the builder for content found directly inside a row.
+    Cell { header: bool, attrs: CellAttrs, implicit: bool },
 }
 
 #[derive(Debug)]
@@ -69,11 +87,20 @@ struct Frame {
     kind: FrameKind,
     blocks: Vec<Block>,
     items: Vec<ListItem>,
+    rows: Vec<TableRow>,
+    cells: Vec<TableCell>,
 }
 
 impl Frame {
     fn new(kind: FrameKind) -> Frame {
-        Frame { kind, blocks: Vec::new(), items: Vec::new() }
+        Frame { kind, blocks: Vec::new(), items: Vec::new(), rows: Vec::new(), cells: Vec::new() }
+    }
+
+    fn is_implicit(&self) -> bool {
+        matches!(
+            self.kind,
+            FrameKind::Item { implicit: true } | FrameKind::Row { implicit: true } | FrameKind::Cell { implicit: true, .. }
+        )
     }
 
     fn is_list(&self) -> bool {
@@ -112,12 +139,27 @@ struct TextBlock {
     has_text: bool,
 }
 
+/// What one [`DocBuilder::open`] did, for its [`DocBuilder::close`] to undo.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Opened {
+    /// Pushed a frame.
+    Frame,
+    /// Nothing (a flattened container).
+    Nothing,
+    /// Began a paragraph for a row of a flattened table; closing ends it.
+    FlatRow,
+    /// A cell of a flattened table: its text goes on in the row's paragraph.
+    FlatCell,
+}
+
 /// The document under construction. See the module documentation.
 #[derive(Debug)]
 pub struct DocBuilder {
     stack: Vec<Frame>,
-    /// One entry per [`DocBuilder::open`]: whether it pushed a frame.
-    opened: Vec<bool>,
+    /// One entry per [`DocBuilder::open`].
+    opened: Vec<Opened>,
+    /// Open table cells (frames), to know that what opens now is inside one.
+    in_cells: usize,
     block: Option<TextBlock>,
     /// How many of each mark are open: bold, italic, strike, code.
     mark_depth: [u32; 4],
@@ -138,6 +180,7 @@ impl DocBuilder {
         DocBuilder {
             stack: vec![Frame::new(FrameKind::Root)],
             opened: Vec::new(),
+            in_cells: 0,
             block: None,
             mark_depth: [0; 4],
             links: Vec::new(),
@@ -149,9 +192,22 @@ impl DocBuilder {
     }
 
     /// Opens a container; every call must be matched by one [`DocBuilder::close`].
-    /// A list item outside a list, and anything past [`MAX_DEPTH`], only ends the paragraph.
+    /// A list item outside a list, and anything past [`MAX_DEPTH`], only ends the paragraph;
+    /// so do lists and quotes inside a table cell (see the module documentation for tables).
     pub fn open(&mut self, container: Container) {
+        if let Container::TableCell { header, colspan, rowspan } = container {
+            return self.open_cell(header, colspan, rowspan);
+        }
         self.end_block();
+        match container {
+            Container::Table => return self.open_table(),
+            Container::TableRow => return self.open_row(),
+            _ => {}
+        }
+        if self.in_cells > 0 {
+            self.opened.push(Opened::Nothing);
+            return;
+        }
         if container == Container::ListItem {
             if !self.top_is_list() {
                 if self.top_is_implicit_item() {
@@ -159,33 +215,99 @@ impl DocBuilder {
                     self.finish_frame();
                     return self.open(container);
                 }
-                self.opened.push(false);
+                self.opened.push(Opened::Nothing);
                 return;
             }
         } else {
             self.ensure_block_context();
         }
         if self.stack.len() > MAX_DEPTH {
-            self.opened.push(false);
+            self.opened.push(Opened::Nothing);
             return;
         }
         let kind = match container {
             Container::Blockquote => FrameKind::Blockquote,
             Container::BulletList => FrameKind::BulletList,
             Container::OrderedList(start) => FrameKind::OrderedList(start),
-            Container::ListItem => FrameKind::Item { implicit: false },
+            _ => FrameKind::Item { implicit: false },
         };
+        self.push_frame(kind);
+    }
+
+    fn push_frame(&mut self, kind: FrameKind) {
+        if matches!(kind, FrameKind::Cell { .. }) {
+            self.in_cells += 1;
+        }
         self.stack.push(Frame::new(kind));
-        self.opened.push(true);
+        self.opened.push(Opened::Frame);
+    }
+
+    /// A table, unless inside a cell or too deep: then its rows become paragraphs.
+    fn open_table(&mut self) {
+        if self.in_cells > 0 || self.stack.len() > MAX_DEPTH {
+            self.opened.push(Opened::Nothing);
+            return;
+        }
+        self.ensure_block_context();
+        self.push_frame(FrameKind::Table);
+    }
+
+    fn open_row(&mut self) {
+        self.finish_implicit(|k| matches!(k, FrameKind::Cell { implicit: true, .. } | FrameKind::Row { implicit: true }));
+        if self.top_is(|k| matches!(k, FrameKind::Table)) {
+            self.push_frame(FrameKind::Row { implicit: false });
+        } else {
+            // A row of a flattened table (or a stray one): a paragraph of its cells.
+            self.begin_block(TextKind::Paragraph);
+            self.opened.push(Opened::FlatRow);
+        }
+    }
+
+    fn open_cell(&mut self, header: bool, colspan: u32, rowspan: u32) {
+        if self.opened.last() != Some(&Opened::FlatRow) || self.top_is(|k| matches!(k, FrameKind::Row { .. } | FrameKind::Table)) {
+            self.end_block();
+        }
+        self.finish_implicit(|k| matches!(k, FrameKind::Cell { implicit: true, .. }));
+        if self.top_is(|k| matches!(k, FrameKind::Table)) {
+            self.stack.push(Frame::new(FrameKind::Row { implicit: true }));
+        }
+        if self.top_is(|k| matches!(k, FrameKind::Row { .. })) {
+            let attrs = CellAttrs {
+                colspan: colspan.clamp(1, TABLE_COLS_MAX as u32),
+                rowspan: rowspan.clamp(1, TABLE_ROWS_MAX as u32),
+                colwidth: None,
+            };
+            self.push_frame(FrameKind::Cell { header, attrs, implicit: false });
+        } else {
+            // A cell of a flattened table: separated from the row's text before it.
+            self.cell();
+            self.opened.push(Opened::FlatCell);
+        }
+    }
+
+    /// Finishes implicit frames on top of the stack while `which` says so.
+    fn finish_implicit(&mut self, which: impl Fn(&FrameKind) -> bool) {
+        while self.stack.last().is_some_and(|f| f.is_implicit() && which(&f.kind)) {
+            self.finish_frame();
+        }
+    }
+
+    fn top_is(&self, which: impl Fn(&FrameKind) -> bool) -> bool {
+        self.stack.last().is_some_and(|f| which(&f.kind))
     }
 
     /// Closes the container opened last.
     pub fn close(&mut self) {
-        self.end_block();
-        if self.opened.pop() != Some(true) {
+        let opened = self.opened.pop();
+        if opened == Some(Opened::FlatCell) {
             return;
         }
-        if self.top_is_implicit_item() {
+        self.end_block();
+        match opened {
+            Some(Opened::Frame) => {}
+            _ => return,
+        }
+        while self.stack.last().is_some_and(Frame::is_implicit) {
             self.finish_frame();
         }
         self.finish_frame();
@@ -238,6 +360,7 @@ impl DocBuilder {
         self.end_block();
         self.ensure_block_context();
         let kind = match kind {
+            TextKind::Heading(_) if self.in_cells > 0 => TextKind::Paragraph,
             TextKind::Heading(level) => TextKind::Heading(level.clamp(2, 4)),
             k => k,
         };
@@ -257,6 +380,13 @@ impl DocBuilder {
             TextKind::Heading(level) => Block::Heading { attrs: HeadingAttrs { level }, content },
         };
         self.push_block(block);
+    }
+
+    /// A picture stored by the caller, addressed by its SHA-256 (dropped inside a table cell).
+    pub fn image(&mut self, attrs: ImageAttrs) {
+        self.end_block();
+        self.ensure_block_context();
+        self.push_block(Block::Image { attrs });
     }
 
     /// A horizontal rule.
@@ -451,10 +581,18 @@ impl DocBuilder {
         self.stack.last().is_some_and(|f| matches!(f.kind, FrameKind::Item { implicit: true }))
     }
 
-    /// Content about to go directly into a list gets an item of its own.
+    /// Content about to go directly into a list gets an item of its own; into a table, a
+    /// row and a cell; into a row, a cell.
     fn ensure_block_context(&mut self) {
         if self.top_is_list() {
             self.stack.push(Frame::new(FrameKind::Item { implicit: true }));
+        }
+        if self.top_is(|k| matches!(k, FrameKind::Table)) {
+            self.stack.push(Frame::new(FrameKind::Row { implicit: true }));
+        }
+        if self.top_is(|k| matches!(k, FrameKind::Row { .. })) {
+            self.in_cells += 1;
+            self.stack.push(Frame::new(FrameKind::Cell { header: false, attrs: CellAttrs::default(), implicit: true }));
         }
     }
 
@@ -462,6 +600,12 @@ impl DocBuilder {
         let Some(top) = self.stack.last_mut() else { return };
         if top.is_list() {
             top.items.push(ListItem { content: vec![block] });
+        } else if matches!(top.kind, FrameKind::Cell { .. }) {
+            match block {
+                Block::Paragraph { .. } => top.blocks.push(block),
+                Block::Heading { content, .. } => top.blocks.push(Block::Paragraph { content }),
+                _ => {}
+            }
         } else {
             top.blocks.push(block);
         }
@@ -491,6 +635,47 @@ impl DocBuilder {
                         attrs: OrderedListAttrs { start },
                         content: frame.items,
                     });
+                }
+            }
+            FrameKind::Cell { header, attrs, .. } => {
+                self.in_cells = self.in_cells.saturating_sub(1);
+                let mut content = frame.blocks;
+                if content.is_empty() {
+                    content.push(Block::Paragraph { content: Vec::new() });
+                }
+                let cell = if header {
+                    TableCell::TableHeader { attrs, content }
+                } else {
+                    TableCell::TableCell { attrs, content }
+                };
+                if let Some(parent) = self.stack.last_mut() {
+                    parent.cells.push(cell);
+                }
+            }
+            FrameKind::Row { .. } => {
+                if frame.cells.is_empty() {
+                    return;
+                }
+                if let Some(parent) = self.stack.last_mut() {
+                    parent.rows.push(TableRow { content: frame.cells });
+                }
+            }
+            FrameKind::Table => {
+                let rows = frame.rows;
+                let has_text = rows.iter().flat_map(|r| &r.content).any(|c| {
+                    c.content().iter().any(|b| matches!(b, Block::Paragraph { content } if !content.is_empty()))
+                });
+                if !has_text {
+                    return;
+                }
+                if within_limits(&rows) {
+                    self.push_block(Block::Table { content: rows });
+                } else {
+                    for row in rows {
+                        if let Some(p) = row_paragraph(row) {
+                            self.push_block(p);
+                        }
+                    }
                 }
             }
             FrameKind::Item { .. } => {
@@ -528,6 +713,40 @@ impl DocBuilder {
         let content = self.stack.pop().map(|f| f.blocks).unwrap_or_default();
         Doc { kind: DocType::Doc, content }.normalized()
     }
+}
+
+/// A table the document schema takes ([`crate::model::limits::check_table`]).
+fn within_limits(rows: &[TableRow]) -> bool {
+    let mut cells = 0usize;
+    for row in rows {
+        let width: usize = row.content.iter().map(|c| c.attrs().colspan as usize).sum();
+        if width > TABLE_COLS_MAX {
+            return false;
+        }
+        cells += width;
+    }
+    rows.len() <= TABLE_ROWS_MAX && cells <= TABLE_CELLS_MAX
+}
+
+/// A row as one paragraph, its cells' text separated by ` | ` (empty cells left out).
+fn row_paragraph(row: TableRow) -> Option<Block> {
+    let mut content: Vec<Inline> = Vec::new();
+    for cell in row.content {
+        let mut first = true;
+        for block in cell.content().iter() {
+            let Block::Paragraph { content: inl } = block else { continue };
+            if inl.is_empty() {
+                continue;
+            }
+            if !content.is_empty() {
+                let sep = if first { CELL_SEPARATOR } else { " " };
+                content.push(Inline::Text { text: sep.into(), marks: Vec::new() });
+            }
+            first = false;
+            content.extend(inl.iter().cloned());
+        }
+    }
+    (!content.is_empty()).then_some(Block::Paragraph { content })
 }
 
 /// Drops white space and hard breaks at both ends of a paragraph.

@@ -30,7 +30,7 @@ fn parse(format: Format, text: &str) -> std::result::Result<RoundupFields, Refus
     }
     let mut fields = match format {
         Format::Html => parse_edition(&html_as_text(text)),
-        Format::Markdown | Format::Text => parse_edition(text),
+        Format::Markdown | Format::Text | Format::Release(_) => parse_edition(text),
     };
     // A bare marker line holds no brief: nothing of it would reach the edition.
     fields.items.retain(|b| !b.headline.trim().is_empty() || !b.summary.trim().is_empty() || b.link.is_some());

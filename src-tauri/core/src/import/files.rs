@@ -15,7 +15,7 @@ use super::{convert, format_of, Format, MAX_IMPORT_BYTES};
 use crate::error::{Error, Result};
 use crate::model::article::ArticleFields;
 
-const SUPPORTED: &str = "Markdown (.md), plain text (.txt) or HTML (.html)";
+const SUPPORTED: &str = "Markdown (.md), plain text (.txt), HTML (.html), or a press release (.hwp, .hwpx, .docx, .pdf, .eml)";
 
 pub(crate) fn refuse(path: &Path, reason: impl Into<String>) -> Error {
     Error::File { path: path.to_path_buf(), reason: reason.into() }
@@ -25,16 +25,20 @@ pub(crate) fn refuse(path: &Path, reason: impl Into<String>) -> Error {
 ///
 /// When the file names no headline (no leading `# ` heading, first line or `<h1>`), its name
 /// without the extension is the headline. A file that yields no text at all is refused.
+/// A press release (`.hwp`, `.hwpx`, `.docx`, `.pdf`, `.eml`) is read by its reader
+/// ([`super::read_release_file`]); its pictures are left out here, as these fields have
+/// nowhere to keep them (the bulk import stores them: [`super::read_release_file`]).
 pub fn read_article_file(path: &Path) -> Result<ArticleFields> {
+    if let Some(Format::Release(_)) = format_of(path) {
+        return super::read_release_file(path).map(|r| r.fields);
+    }
     let (format, text) = read_import_text(path)?;
     article_from_text(path, format, &text)
 }
 
-/// Reads one file to import as text: its format, and its text decoded (UTF-8, UTF-16 with a
-/// byte order mark, or EUC-KR), refusing what is not a file of a known format, too large,
-/// or not text.
-pub fn read_import_text(path: &Path) -> Result<(Format, String)> {
-    let format = format_of(path).ok_or_else(|| refuse(path, unsupported_reason(path)))?;
+/// Reads a file of a format Newsdesk imports into memory, refusing what is not an
+/// ordinary file or is over [`MAX_IMPORT_BYTES`].
+pub(crate) fn read_bounded(path: &Path) -> Result<Vec<u8>> {
     let meta = fs::metadata(path).map_err(|e| refuse(path, io_reason(&e)))?;
     if meta.is_dir() {
         return Err(refuse(path, "this is a folder, not a file"));
@@ -52,6 +56,19 @@ pub fn read_import_text(path: &Path) -> Result<(Format, String)> {
     if bytes.len() as u64 > MAX_IMPORT_BYTES {
         return Err(refuse(path, too_large_reason(bytes.len() as u64)));
     }
+    Ok(bytes)
+}
+
+/// Reads one file to import as text: its format, and its text decoded (UTF-8, UTF-16 with a
+/// byte order mark, or EUC-KR), refusing what is not a file of a known format, too large,
+/// or not text. A press release file (a binary format) is refused here: it is read by
+/// [`super::read_release_file`], never decoded as text.
+pub fn read_import_text(path: &Path) -> Result<(Format, String)> {
+    let format = format_of(path).ok_or_else(|| refuse(path, unsupported_reason(path)))?;
+    if let Format::Release(_) = format {
+        return Err(refuse(path, "a press release file (.hwp, .hwpx, .docx, .pdf, .eml) is imported as an article, not read as text"));
+    }
+    let bytes = read_bounded(path)?;
     let text = decode(&bytes).map_err(|reason| refuse(path, reason))?;
     Ok((format, text))
 }
@@ -285,8 +302,8 @@ mod tests {
     #[test]
     fn reasons_name_the_problem() {
         assert_eq!(
-            unsupported_reason(Path::new("a/b.DOCX")),
-            "Newsdesk cannot import .DOCX files: save it as Markdown (.md), plain text (.txt) or HTML (.html)"
+            unsupported_reason(Path::new("a/b.ODT")),
+            "Newsdesk cannot import .ODT files: save it as Markdown (.md), plain text (.txt), HTML (.html), or a press release (.hwp, .hwpx, .docx, .pdf, .eml)"
         );
         assert!(unsupported_reason(Path::new("README")).contains("no extension"));
         assert_eq!(too_large_reason(21 * 1024 * 1024), "the file is 21.0 MB; Newsdesk imports files up to 20 MB");

@@ -4,8 +4,8 @@
 //!   Later `<h1>`s are level-2 headings; `h2` → 2, `h3` → 3, `h4`–`h6` → 4.
 //! - Kept: `p`, headings, `blockquote`, `ul`/`ol`(`start`)/`li`, `br`, `hr`, `pre` (spaces
 //!   and line breaks kept), `b`/`strong`, `i`/`em`, `s`/`del`/`strike`, `code`/`kbd`/`samp`/`tt`,
-//!   `a href` with an http, https or mailto address. A table row is a paragraph of its
-//!   cells, separated by ` | `.
+//!   `a href` with an http, https or mailto address; `table`/`tr`/`th`/`td` (with
+//!   `colspan`, `rowspan`) a table of paragraphs (see the builder for what a cell keeps).
 //! - Dropped with their content: `script`, `style`, `iframe`, `object`, `noscript`,
 //!   `template` and the rest of [`DROPPED_ELEMENTS`], comments, images.
 //! - Every other element is unwrapped to its text; block-level ones (`div`, `section`,
@@ -121,10 +121,16 @@ impl Walker {
             "h1" | "h2" => self.b.enter_block(TextKind::Heading(2)),
             "h3" => self.b.enter_block(TextKind::Heading(3)),
             "h4" | "h5" | "h6" => self.b.enter_block(TextKind::Heading(4)),
-            "p" | "tr" => self.b.enter_block(TextKind::Paragraph),
+            "p" => self.b.enter_block(TextKind::Paragraph),
+            "table" => self.b.enter_container(Container::Table),
+            "tr" => self.b.enter_container(Container::TableRow),
             "td" | "th" => {
-                self.b.cell();
-                Exit::Nothing
+                let span = |name: &str| el.attr(name).and_then(|s| s.trim().parse::<u32>().ok()).unwrap_or(1);
+                self.b.enter_container(Container::TableCell {
+                    header: name == "th",
+                    colspan: span("colspan"),
+                    rowspan: span("rowspan"),
+                })
             }
             "blockquote" => self.b.enter_container(Container::Blockquote),
             "ul" | "menu" | "dir" => self.b.enter_container(Container::BulletList),
@@ -186,7 +192,7 @@ fn language_tag(raw: &str) -> Option<String> {
 mod tests {
     use super::*;
     use crate::import::test_util::{para, t};
-    use crate::model::doc::{Block, Inline, LinkAttrs, Mark};
+    use crate::model::doc::{Block, Inline, LinkAttrs, Mark, TableCell, TableRow};
 
     #[test]
     fn script_and_friends_are_never_stored() {
@@ -275,10 +281,21 @@ mod tests {
         assert_eq!((attrs.start, content.len(), content[1].content.len()), (5, 2, 2));
         assert_eq!(c[6], Block::HorizontalRule);
         assert_eq!(c[7], para(vec![t("a", vec![]), Inline::HardBreak, t("    b", vec![])]));
-        assert_eq!(c[8], para(vec![t("이름 | 값", vec![])]));
-        assert_eq!(c[9], para(vec![t("가 | 1", vec![])]));
-        assert_eq!(c[10], para(vec![t("이미지끝", vec![])]));
-        assert_eq!(c.len(), 11);
+        let cell = |header: bool, s: &str| {
+            let content = if s.is_empty() { vec![para(vec![])] } else { vec![para(vec![t(s, vec![])])] };
+            TableCell::new(header, content)
+        };
+        assert_eq!(
+            c[8],
+            Block::Table {
+                content: vec![
+                    TableRow { content: vec![cell(true, "이름"), cell(true, "값")] },
+                    TableRow { content: vec![cell(false, "가"), cell(false, ""), cell(false, "1")] },
+                ]
+            }
+        );
+        assert_eq!(c[9], para(vec![t("이미지끝", vec![])]));
+        assert_eq!(c.len(), 10);
     }
 
     #[test]
@@ -288,6 +305,39 @@ mod tests {
         );
         assert_eq!((f.summary.as_str(), f.language.as_str()), ("한 줄 요약", "ko-KR"));
         assert_eq!(html_to_fields("<html lang=\"<x>\"><p>Hello there</p>").language, "en");
+    }
+
+    #[test]
+    fn tables_keep_their_grid_and_nested_tables_flatten() {
+        let f = html_to_fields(
+            "<table><tr><th colspan=2><h2>머리</h2></th></tr>\
+             <tr><td><ul><li>하나</li><li>둘</li></ul></td>\
+             <td><table><tr><td>안1</td><td>안2</td></tr><tr><td>안3</td></tr></table></td></tr>\
+             <tr><td colspan=999999 rowspan=0>넓다</td></tr></table>",
+        );
+        f.body.validate().unwrap();
+        let Block::Table { content: rows } = &f.body.content[0] else { panic!("{:?}", f.body) };
+        assert_eq!(rows.len(), 3);
+        assert!(rows[0].content[0].is_header());
+        assert_eq!(rows[0].content[0].attrs().colspan, 2);
+        assert_eq!(rows[0].content[0].content(), &[para(vec![t("머리", vec![])])]);
+        assert_eq!(rows[1].content[0].content(), &[para(vec![t("하나", vec![])]), para(vec![t("둘", vec![])])]);
+        assert_eq!(rows[1].content[1].content(), &[para(vec![t("안1 | 안2", vec![])]), para(vec![t("안3", vec![])])]);
+        let wide = rows[2].content[0].attrs();
+        assert_eq!((wide.colspan, wide.rowspan), (crate::model::limits::TABLE_COLS_MAX as u32, 1));
+        // A table over the limits is a paragraph per row.
+        let big = format!("<table>{}</table>", "<tr><td>a</td><td>b</td></tr>".repeat(crate::model::limits::TABLE_ROWS_MAX + 1));
+        let f = html_to_fields(&big);
+        f.body.validate().unwrap();
+        assert_eq!(f.body.content.len(), crate::model::limits::TABLE_ROWS_MAX + 1);
+        assert_eq!(f.body.content[0], para(vec![t("a", vec![]), t(" | ", vec![]), t("b", vec![])]));
+        // Tables nested 5,000 deep: one table, no overflow.
+        let deep = "<table><tr><td>".repeat(5_000) + "깊다";
+        let f = html_to_fields(&deep);
+        f.body.validate().unwrap();
+        assert_eq!(f.body.content.len(), 1);
+        // No text, no table.
+        assert!(html_to_fields("<table><tr><td> </td><td></td></tr></table>").body.content.is_empty());
     }
 
     #[test]

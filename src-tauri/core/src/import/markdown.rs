@@ -7,7 +7,8 @@
 //!   their blocks.
 //! - An image keeps its alt text, inline where it stood (there is no asset to point at).
 //! - A code block is one paragraph in the code mark, a hard break per line.
-//! - A table row is a paragraph of its cells' text, separated by ` | `.
+//! - A GFM table is a table, its first row of header cells (a `<br>` in a cell is a hard
+//!   break).
 //! - Raw HTML, block or inline, is dropped (an inline `<br>` is a hard break); the text
 //!   inside inline `<script>`, `<style>` and similar elements too. Task-list checkboxes
 //!   are dropped, their text kept.
@@ -54,7 +55,7 @@ pub fn markdown_to_fields(src: &str) -> ArticleFields {
 
 /// Walks the given nodes and their subtrees (without recursion) into a new builder.
 fn walk<'a>(nodes: Vec<&'a AstNode<'a>>) -> DocBuilder {
-    let mut walker = Walker { b: DocBuilder::new(true), skip_inline: None };
+    let mut walker = Walker { b: DocBuilder::new(true), skip_inline: None, header_row: false };
     let mut stack: Vec<Step> = nodes.into_iter().rev().map(Step::Enter).collect();
     while let Some(step) = stack.pop() {
         match step {
@@ -79,6 +80,8 @@ struct Walker {
     b: DocBuilder,
     /// Inside an inline raw-HTML element whose text is never kept (`<script>`...).
     skip_inline: Option<&'static str>,
+    /// Inside a table's header row.
+    header_row: bool,
 }
 
 impl Walker {
@@ -94,17 +97,23 @@ impl Walker {
                 ListType::Ordered => Container::OrderedList(u32::try_from(list.start).unwrap_or(u32::MAX)),
             }),
             NodeValue::Item(_) | NodeValue::TaskItem(_) => self.b.enter_container(Container::ListItem),
-            NodeValue::Paragraph | NodeValue::TableRow(_) => {
+            NodeValue::Paragraph => {
                 self.skip_inline = None;
                 self.b.enter_block(TextKind::Paragraph)
+            }
+            NodeValue::Table(_) => self.b.enter_container(Container::Table),
+            NodeValue::TableRow(header) => {
+                self.skip_inline = None;
+                self.header_row = *header;
+                self.b.enter_container(Container::TableRow)
             }
             NodeValue::Heading(h) => {
                 self.skip_inline = None;
                 self.b.enter_block(TextKind::Heading(heading_level(h.level)))
             }
             NodeValue::TableCell => {
-                self.b.cell();
-                Exit::Nothing
+                self.skip_inline = None;
+                self.b.enter_container(Container::TableCell { header: self.header_row, colspan: 1, rowspan: 1 })
             }
             NodeValue::CodeBlock(code) => {
                 self.b.begin_block(TextKind::Paragraph);
@@ -377,11 +386,19 @@ mod tests {
                 t("}", vec![Mark::Code]),
             ])
         );
-        assert_eq!(c[5], para(vec![t("이름 | 값", vec![])]));
-        assert_eq!(c[6], para(vec![t("가 | 1", vec![])]));
-        assert_eq!(c[7], para(vec![t("사진 설명", vec![])]));
-        assert!(matches!(&c[8], Block::BulletList { content } if content[0].content == vec![para(vec![t("done", vec![])])]));
-        assert_eq!(c.len(), 9);
+        let cell = |header: bool, s: &str| crate::model::doc::TableCell::new(header, vec![para(vec![t(s, vec![])])]);
+        assert_eq!(
+            c[5],
+            Block::Table {
+                content: vec![
+                    crate::model::doc::TableRow { content: vec![cell(true, "이름"), cell(true, "값")] },
+                    crate::model::doc::TableRow { content: vec![cell(false, "가"), cell(false, "1")] },
+                ]
+            }
+        );
+        assert_eq!(c[6], para(vec![t("사진 설명", vec![])]));
+        assert!(matches!(&c[7], Block::BulletList { content } if content[0].content == vec![para(vec![t("done", vec![])])]));
+        assert_eq!(c.len(), 8);
     }
 
     #[test]

@@ -1,4 +1,5 @@
-//! Import of files (Markdown, plain text, HTML) into articles and editions. All file
+//! Import of files (Markdown, plain text, HTML; press releases in HWP, HWPX, DOCX, PDF and
+//! e-mail, see `release/`) into articles and editions. All file
 //! reading of the core lives here.
 //!
 //! - [`read_article_file`] reads one file and converts it, or refuses it with an
@@ -19,6 +20,7 @@ mod files;
 mod html;
 mod markdown;
 mod style_book;
+mod release;
 mod text;
 
 use std::path::Path;
@@ -29,6 +31,7 @@ pub use files::{article_from_text, collect_files, read_article_file, read_import
 pub use html::html_to_fields;
 pub use markdown::markdown_to_fields;
 pub use style_book::read_style_book;
+pub use release::{read_release_file, release_from_bytes, Picture, Release, ReleaseFormat, SourceInfo, MAX_ATTACHMENTS};
 pub use text::text_to_fields;
 
 use crate::model::article::ArticleFields;
@@ -45,10 +48,13 @@ pub enum Format {
     Text,
     /// `.html`, `.htm`
     Html,
+    /// A press release: `.hwp`, `.hwpx`, `.docx`, `.pdf`, `.eml` (binary, never decoded as text).
+    Release(ReleaseFormat),
 }
 
-/// Every extension [`format_of`] knows, for the window's open dialog.
-pub const IMPORT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm"];
+/// Every extension [`format_of`] knows, for the window's open dialog (a test keeps the two
+/// in step).
+pub const IMPORT_EXTENSIONS: &[&str] = &["md", "markdown", "txt", "html", "htm", "hwp", "hwpx", "docx", "pdf", "eml"];
 
 /// The format a file's extension names (case-insensitive), if Newsdesk imports it.
 pub fn format_of(path: &Path) -> Option<Format> {
@@ -57,15 +63,16 @@ pub fn format_of(path: &Path) -> Option<Format> {
         "md" | "markdown" => Some(Format::Markdown),
         "txt" => Some(Format::Text),
         "html" | "htm" => Some(Format::Html),
-        _ => None,
+        _ => ReleaseFormat::of_name(&format!("x.{ext}")).map(Format::Release),
     }
 }
 
-/// Converts text of the given format.
+/// Converts text of the given format. A press release is no text: read its bytes with
+/// [`release_from_bytes`]; given as text, it is read as plain text.
 pub fn convert(format: Format, src: &str) -> ArticleFields {
     match format {
         Format::Markdown => markdown_to_fields(src),
-        Format::Text => text_to_fields(src),
+        Format::Text | Format::Release(_) => text_to_fields(src),
         Format::Html => html_to_fields(src),
     }
 }
@@ -142,7 +149,12 @@ mod tests {
             ("기사.TXT", Some(Format::Text)),
             ("a.Htm", Some(Format::Html)),
             ("a.html", Some(Format::Html)),
-            ("a.docx", None),
+            ("a.docx", Some(Format::Release(ReleaseFormat::Docx))),
+            ("보도자료.HWP", Some(Format::Release(ReleaseFormat::Hwp))),
+            ("a.hwpx", Some(Format::Release(ReleaseFormat::Hwpx))),
+            ("a.Pdf", Some(Format::Release(ReleaseFormat::Pdf))),
+            ("a.eml", Some(Format::Release(ReleaseFormat::Eml))),
+            ("a.odt", None),
             ("md", None),
             (".md", None),
             ("a.", None),

@@ -57,6 +57,139 @@ pub enum Block {
     Image {
         attrs: ImageAttrs,
     },
+    /// TipTap's table: rows of header or data cells, each cell holding paragraphs.
+    Table {
+        content: Vec<TableRow>,
+    },
+}
+
+/// A row of a table, `{"type": "tableRow", "content": [cells]}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "type", rename = "tableRow")]
+// ts-rs names the type after the tag (`tableRow`), as it does `listItem`.
+pub struct TableRow {
+    pub content: Vec<TableCell>,
+}
+
+/// A cell: `tableHeader` or `tableCell`, with TipTap's attributes. Its content is one or
+/// more paragraphs ([`Doc::validate`] refuses anything else, so no table nests in another).
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(tag = "type", rename_all = "camelCase")]
+pub enum TableCell {
+    TableHeader {
+        #[serde(default)]
+        attrs: CellAttrs,
+        content: Vec<Block>,
+    },
+    TableCell {
+        #[serde(default)]
+        attrs: CellAttrs,
+        content: Vec<Block>,
+    },
+}
+
+impl TableCell {
+    /// A cell of paragraphs (a header cell when `header`), spanning one column and one row.
+    pub fn new(header: bool, content: Vec<Block>) -> TableCell {
+        let attrs = CellAttrs::default();
+        if header {
+            TableCell::TableHeader { attrs, content }
+        } else {
+            TableCell::TableCell { attrs, content }
+        }
+    }
+
+    pub fn is_header(&self) -> bool {
+        matches!(self, TableCell::TableHeader { .. })
+    }
+
+    pub fn attrs(&self) -> &CellAttrs {
+        match self {
+            TableCell::TableHeader { attrs, .. } | TableCell::TableCell { attrs, .. } => attrs,
+        }
+    }
+
+    pub fn content(&self) -> &[Block] {
+        match self {
+            TableCell::TableHeader { content, .. } | TableCell::TableCell { content, .. } => content,
+        }
+    }
+
+    pub fn content_mut(&mut self) -> &mut Vec<Block> {
+        match self {
+            TableCell::TableHeader { content, .. } | TableCell::TableCell { content, .. } => content,
+        }
+    }
+}
+
+/// A cell's attributes, exactly those TipTap writes: `{"colspan":1,"rowspan":1,"colwidth":null}`.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(deny_unknown_fields)]
+pub struct CellAttrs {
+    #[serde(default = "one")]
+    pub colspan: u32,
+    #[serde(default = "one")]
+    pub rowspan: u32,
+    /// The widths in pixels of the columns the cell spans, when the editor was told them.
+    #[serde(default)]
+    pub colwidth: Option<Vec<u32>>,
+}
+
+impl Default for CellAttrs {
+    fn default() -> Self {
+        CellAttrs { colspan: 1, rowspan: 1, colwidth: None }
+    }
+}
+
+/// A table laid out on its grid: `grid[row][column]` is the index of the cell of `rows[row]`
+/// that covers the slot, or `None` where the row ends early. Spans repeat the index (a cell
+/// with `rowspan` 2 appears in the row below too, as `Covered`).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Slot {
+    /// The slot where the cell `rows[row].content[i]` starts.
+    Start(usize),
+    /// A slot covered by a cell that starts elsewhere (to the left, or above).
+    Covered,
+    /// Nothing: the row has fewer cells than the widest.
+    Empty,
+}
+
+/// The grid of a table's rows, every row as wide as the widest (spans clamped to the
+/// limits, so a hostile span cannot make a huge grid).
+pub fn table_grid(rows: &[TableRow]) -> Vec<Vec<Slot>> {
+    use crate::model::limits::{TABLE_COLS_MAX, TABLE_ROWS_MAX};
+    let mut grid: Vec<Vec<Slot>> = vec![Vec::new(); rows.len().min(TABLE_ROWS_MAX)];
+    for (r, row) in rows.iter().enumerate().take(TABLE_ROWS_MAX) {
+        let mut col = 0usize;
+        for (i, cell) in row.content.iter().enumerate() {
+            while grid[r].get(col).is_some_and(|s| *s != Slot::Empty) {
+                col += 1;
+            }
+            if col >= TABLE_COLS_MAX {
+                break;
+            }
+            let colspan = (cell.attrs().colspan.max(1) as usize).min(TABLE_COLS_MAX - col);
+            let rowspan = (cell.attrs().rowspan.max(1) as usize).min(grid.len() - r);
+            for rr in r..r + rowspan {
+                let line = &mut grid[rr];
+                if line.len() < col + colspan {
+                    line.resize(col + colspan, Slot::Empty);
+                }
+                for (cc, slot) in line.iter_mut().enumerate().skip(col).take(colspan) {
+                    *slot = if rr == r && cc == col { Slot::Start(i) } else { Slot::Covered };
+                }
+            }
+            col += colspan;
+        }
+    }
+    let width = grid.iter().map(Vec::len).max().unwrap_or(0);
+    for line in &mut grid {
+        line.resize(width, Slot::Empty);
+    }
+    grid
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
@@ -203,6 +336,11 @@ impl Doc {
                             walk(&item.content, out)
                         }
                     }
+                    Block::Table { content } => {
+                        for cell in content.iter().flat_map(|r| &r.content) {
+                            walk(cell.content(), out)
+                        }
+                    }
                     _ => {}
                 }
             }
@@ -211,7 +349,7 @@ impl Doc {
         out.into_iter()
     }
 
-    /// Refuses a document nested deeper than [`MAX_NESTING`] quotes and lists. Walks with
+    /// Refuses a document nested deeper than [`MAX_NESTING`] quotes, lists and tables. Walks with
     /// its own stack, so a hostile document cannot exhaust the thread's; call it before
     /// anything that walks the tree recursively.
     pub fn check_depth(&self) -> Result<()> {
@@ -219,7 +357,7 @@ impl Doc {
         while let Some((blocks, depth)) = stack.pop() {
             if depth > MAX_NESTING {
                 return Err(Error::Invalid(format!(
-                    "the document is nested too deeply (more than {MAX_NESTING} levels of quotes and lists)"
+                    "the document is nested too deeply (more than {MAX_NESTING} levels of quotes, lists and tables)"
                 )));
             }
             for b in blocks {
@@ -227,6 +365,9 @@ impl Doc {
                     Block::Blockquote { content } => stack.push((content, depth + 1)),
                     Block::BulletList { content } | Block::OrderedList { content, .. } => {
                         stack.extend(content.iter().map(|item| (item.content.as_slice(), depth + 1)))
+                    }
+                    Block::Table { content } => {
+                        stack.extend(content.iter().flat_map(|r| &r.content).map(|c| (c.content(), depth + 1)))
                     }
                     _ => {}
                 }
@@ -236,10 +377,13 @@ impl Doc {
     }
 
     /// Checks what the type system cannot: nesting depth, heading levels, link schemes,
-    /// asset ids, empty text nodes and list items.
+    /// asset ids, empty text nodes and list items, and the shape and size of tables.
     pub fn validate(&self) -> Result<()> {
         self.check_depth()?;
         for block in self.blocks() {
+            if let Block::Table { content } = block {
+                crate::model::limits::check_table(content)?;
+            }
             match block {
                 Block::Heading { attrs, content } => {
                     if !(2..=4).contains(&attrs.level) {
@@ -264,7 +408,7 @@ impl Doc {
                         )));
                     }
                 }
-                Block::Blockquote { .. } | Block::HorizontalRule => {}
+                Block::Blockquote { .. } | Block::HorizontalRule | Block::Table { .. } => {}
             }
         }
         Ok(())
@@ -286,6 +430,11 @@ impl Doc {
                         attrs.alt = nfc(&attrs.alt);
                         attrs.caption = nfc(&attrs.caption);
                         attrs.credit = nfc(&attrs.credit);
+                    }
+                    Block::Table { content } => {
+                        for cell in content.iter_mut().flat_map(|r| &mut r.content) {
+                            blocks(cell.content_mut())
+                        }
                     }
                     Block::HorizontalRule => {}
                 }

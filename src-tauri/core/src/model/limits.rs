@@ -5,6 +5,7 @@
 //! command line and the window all go through it), and the IPC commands call the same
 //! checks for what they do not store (a preview, a search).
 use crate::error::{Error, Result};
+use crate::model::doc::{Block, TableRow};
 use crate::model::ArticleFields;
 use crate::roundup::RoundupFields;
 
@@ -30,6 +31,12 @@ pub const BRIEFS_MAX: usize = 500;
 pub const SEARCH_MAX: usize = 500;
 /// "Ignore here" entries one article or edition keeps.
 pub const IGNORED_MAX: usize = 2000;
+/// Most rows of one table.
+pub const TABLE_ROWS_MAX: usize = 1000;
+/// Most columns of one table (a cell spanning several counts each).
+pub const TABLE_COLS_MAX: usize = 64;
+/// Most cells of one table, rows × columns.
+pub const TABLE_CELLS_MAX: usize = 20_000;
 
 /// Refuses `value` when it is longer than `max` characters, naming the field.
 pub fn check_len(field: &str, value: &str, max: usize) -> Result<()> {
@@ -53,6 +60,51 @@ pub fn check_id(id: &str) -> Result<()> {
 pub fn check_content_size(what: &str, json_len: usize) -> Result<()> {
     if json_len > CONTENT_JSON_MAX {
         return Err(Error::Invalid(format!("{what} is too large to save (over 24 MB)")));
+    }
+    Ok(())
+}
+
+/// Refuses a table that is empty, too large, or holds anything but paragraphs in its
+/// cells (so no table sits inside another).
+pub fn check_table(rows: &[TableRow]) -> Result<()> {
+    if rows.is_empty() {
+        return Err(Error::Invalid("a table has no rows".into()));
+    }
+    if rows.len() > TABLE_ROWS_MAX {
+        return Err(Error::Invalid(format!("a table has {} rows; at most {TABLE_ROWS_MAX}", rows.len())));
+    }
+    let mut cells = 0usize;
+    for row in rows {
+        if row.content.is_empty() {
+            return Err(Error::Invalid("a table row has no cells".into()));
+        }
+        let mut width = 0usize;
+        for cell in &row.content {
+            let a = cell.attrs();
+            if a.colspan == 0 || a.rowspan == 0 || a.colspan as usize > TABLE_COLS_MAX || a.rowspan as usize > TABLE_ROWS_MAX {
+                return Err(Error::Invalid(format!(
+                    "a table cell spans {} columns and {} rows; a span is 1 to {TABLE_COLS_MAX} columns and 1 to {TABLE_ROWS_MAX} rows",
+                    a.colspan, a.rowspan
+                )));
+            }
+            if a.colwidth.as_ref().is_some_and(|w| w.len() > TABLE_COLS_MAX) {
+                return Err(Error::Invalid("a table cell names more column widths than a table has columns".into()));
+            }
+            width += a.colspan as usize;
+            if cell.content().is_empty() {
+                return Err(Error::Invalid("a table cell has no paragraph (an empty cell holds one empty paragraph)".into()));
+            }
+            if !cell.content().iter().all(|b| matches!(b, Block::Paragraph { .. })) {
+                return Err(Error::Invalid("a table cell holds only paragraphs (no tables, lists, headings or images inside a table)".into()));
+            }
+        }
+        if width > TABLE_COLS_MAX {
+            return Err(Error::Invalid(format!("a table row is {width} columns wide; at most {TABLE_COLS_MAX}")));
+        }
+        cells += width;
+    }
+    if cells > TABLE_CELLS_MAX {
+        return Err(Error::Invalid(format!("a table has {cells} cells; at most {TABLE_CELLS_MAX}")));
     }
     Ok(())
 }

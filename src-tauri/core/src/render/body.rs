@@ -10,7 +10,7 @@ use super::escape::{self, push_html};
 use super::inline::{events, Event};
 use super::{Asset, RenderContext};
 use crate::error::{Error, Result};
-use crate::model::doc::{is_allowed_href, Block, Doc, ImageAttrs, Inline, ListItem, Mark};
+use crate::model::doc::{is_allowed_href, Block, Doc, ImageAttrs, Inline, ListItem, Mark, TableCell, TableRow};
 
 /// What an image becomes in the body.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -114,7 +114,47 @@ impl Writer<'_, '_> {
             }
             Block::HorizontalRule => self.out.push_str("<hr>\n"),
             Block::Image { attrs } => self.image(attrs)?,
+            Block::Table { content } => self.table(content)?,
         }
+        Ok(())
+    }
+
+    /// `<table>`; a first row of header cells only is the `<thead>`. A cell of one
+    /// paragraph is written tight (`<td>text</td>`).
+    fn table(&mut self, rows: &[TableRow]) -> Result<()> {
+        self.out.push_str("<table>\n");
+        let head = rows.first().is_some_and(|r| !r.content.is_empty() && r.content.iter().all(TableCell::is_header));
+        let (head_rows, body_rows) = rows.split_at(usize::from(head));
+        for (tag, part) in [("thead", head_rows), ("tbody", body_rows)] {
+            if part.is_empty() {
+                continue;
+            }
+            self.out.push_str(&format!("<{tag}>\n"));
+            for row in part {
+                self.out.push_str("<tr>");
+                for cell in &row.content {
+                    let name = if cell.is_header() { "th" } else { "td" };
+                    self.out.push('<');
+                    self.out.push_str(name);
+                    let a = cell.attrs();
+                    if a.colspan > 1 {
+                        self.out.push_str(&format!(" colspan=\"{}\"", a.colspan));
+                    }
+                    if a.rowspan > 1 {
+                        self.out.push_str(&format!(" rowspan=\"{}\"", a.rowspan));
+                    }
+                    self.out.push('>');
+                    match cell.content() {
+                        [Block::Paragraph { content }] => self.inlines(content),
+                        blocks => self.blocks(blocks)?,
+                    }
+                    self.out.push_str(&format!("</{name}>"));
+                }
+                self.out.push_str("</tr>\n");
+            }
+            self.out.push_str(&format!("</{tag}>\n"));
+        }
+        self.out.push_str("</table>\n");
         Ok(())
     }
 

@@ -1,4 +1,4 @@
-//! The article as Markdown (CommonMark with GFM strikethrough).
+//! The article as Markdown (CommonMark with GFM strikethrough and tables).
 //!
 //! The metadata goes in front matter that Newsdesk's Markdown import reads back (headline,
 //! deck, author, email, section, language, tags, summary; `date` for other tools). Text is
@@ -9,7 +9,7 @@ use super::body::data_uri;
 use super::escape::{self, push_markdown};
 use super::inline::{events, Event};
 use super::{dates, labels, language_of, tags_of, RenderContext};
-use crate::model::doc::{is_allowed_href, Block, ImageAttrs, Inline, ListItem, Mark};
+use crate::model::doc::{is_allowed_href, table_grid, Block, ImageAttrs, Inline, ListItem, Mark, Slot, TableRow};
 use crate::model::{Article, Doc};
 
 /// Renders the article as Markdown with front matter. Never fails: an image whose asset
@@ -140,6 +140,7 @@ impl Writer<'_, '_> {
             }
             Block::HorizontalRule => "---".into(),
             Block::Image { attrs } => self.image(attrs),
+            Block::Table { content } => table(content),
         }
     }
 
@@ -191,6 +192,61 @@ impl Writer<'_, '_> {
         }
         lines.join("\n")
     }
+}
+
+/// A GFM pipe table. GFM needs a header row, so the first row is written as the header
+/// whatever its cells are; spans become empty cells, a cell's paragraphs and hard breaks
+/// `<br>` (which the import reads back as a hard break), `|` is escaped.
+fn table(rows: &[TableRow]) -> String {
+    let grid = table_grid(rows);
+    let width = grid.first().map_or(0, Vec::len);
+    if width == 0 {
+        return String::new();
+    }
+    let mut lines = Vec::with_capacity(grid.len() + 1);
+    for (r, slots) in grid.iter().enumerate() {
+        let cells: Vec<String> = slots
+            .iter()
+            .map(|slot| match slot {
+                Slot::Start(i) => rows[r].content.get(*i).map(|c| cell_markdown(c.content())).unwrap_or_default(),
+                Slot::Covered | Slot::Empty => String::new(),
+            })
+            .collect();
+        lines.push(format!("| {} |", cells.join(" | ")));
+        if r == 0 {
+            lines.push(format!("|{}|", vec!["---"; width].join("|")));
+        }
+    }
+    lines.join("\n")
+}
+
+/// A cell's paragraphs as one line of Markdown.
+fn cell_markdown(blocks: &[Block]) -> String {
+    let parts: Vec<String> = blocks
+        .iter()
+        .filter_map(|b| match b {
+            Block::Paragraph { content } | Block::Heading { content, .. } => Some(inlines(content, false)),
+            _ => None,
+        })
+        .map(|s| s.trim().replace("\\\n", "<br>").replace('\n', " "))
+        .filter(|s| !s.is_empty())
+        .collect();
+    escape_pipes(&parts.join("<br>"))
+}
+
+/// Escapes every `|` that is not escaped yet (text is, by `push_markdown`; code spans and
+/// addresses are not), so no cell's content splits the row.
+fn escape_pipes(s: &str) -> String {
+    let mut out = String::with_capacity(s.len() + 8);
+    let mut backslashes = 0usize;
+    for c in s.chars() {
+        if c == '|' && backslashes % 2 == 0 {
+            out.push('\\');
+        }
+        backslashes = if c == '\\' { backslashes + 1 } else { 0 };
+        out.push(c);
+    }
+    out
 }
 
 /// Prefixes the first line with `first` and the others with `rest` (empty lines get the

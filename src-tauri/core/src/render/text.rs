@@ -15,7 +15,8 @@
 //! ```
 //!
 //! Paragraphs and headings are separated by blank lines; list items are `- ` or `1. `
-//! lines; an image is `[사진] caption (credit)`; a horizontal rule is `* * *`. Marks
+//! lines; an image is `[사진] caption (credit)`; a horizontal rule is `* * *`; a table is a
+//! line per row, its cells separated by ` | `. Marks
 //! and link addresses are dropped: the text is what a reader reads.
 use super::dates;
 use super::{headline_of, labels, language_of, tags_of, Labels, RenderContext};
@@ -97,6 +98,7 @@ fn block(b: &Block, l: &Labels) -> String {
         }
         Block::HorizontalRule => "* * *".into(),
         Block::Image { attrs } => image(attrs, l),
+        Block::Table { content } => clean(&crate::text::plain::table_lines(content)),
     }
 }
 

@@ -4,5 +4,6 @@ import type { ImageAttrs } from "./ImageAttrs";
 import type { Inline } from "./Inline";
 import type { OrderedListAttrs } from "./OrderedListAttrs";
 import type { listItem } from "./listItem";
+import type { tableRow } from "./tableRow";
 
-export type Block = { "type": "paragraph", content?: Array<Inline>, } | { "type": "heading", attrs: HeadingAttrs, content?: Array<Inline>, } | { "type": "blockquote", content: Array<Block>, } | { "type": "bulletList", content: Array<listItem>, } | { "type": "orderedList", attrs: OrderedListAttrs, content: Array<listItem>, } | { "type": "horizontalRule" } | { "type": "image", attrs: ImageAttrs, };
+export type Block = { "type": "paragraph", content?: Array<Inline>, } | { "type": "heading", attrs: HeadingAttrs, content?: Array<Inline>, } | { "type": "blockquote", content: Array<Block>, } | { "type": "bulletList", content: Array<listItem>, } | { "type": "orderedList", attrs: OrderedListAttrs, content: Array<listItem>, } | { "type": "horizontalRule" } | { "type": "image", attrs: ImageAttrs, } | { "type": "table", content: Array<tableRow>, };
