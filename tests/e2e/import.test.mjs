@@ -68,7 +68,7 @@ test('"Import files…" brings in a folder and an edition, opens the first, and 
   assert.equal(refused.length, 4, refused.join(' | '));
   assert.ok(refused.some((r) => r.startsWith('locked.hwp') && r.includes('배포용')), refused.join(' | '));
   assert.ok(refused.some((r) => r.startsWith('scanned.pdf') && r.includes('스캔')), refused.join(' | '));
-  assert.ok(refused.some((r) => r.startsWith('scan.pdf') && r.includes('PDF')), refused.join(' | '));
+  assert.ok(refused.some((r) => r.startsWith('scan.pdf') && r.includes('손상')), refused.join(' | '));
   assert.ok(refused.some((r) => r.startsWith('empty.md') && r.includes('비어')), refused.join(' | '));
   assert.ok(refused.every((r) => !/[a-z]{4,} [a-z]{4,}/.test(r.replace(/\S+\.(md|pdf)/g, ''))), `said in Korean: ${refused}`);
   // The first piece is open in the editor.
