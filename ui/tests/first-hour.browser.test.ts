@@ -301,6 +301,18 @@ describe('the smaller things', () => {
     await page.close();
   });
 
+  it("an edition's new title shows in the list at once, with an article still open behind the builder", async () => {
+    const page = await openApp();
+    await openArticle(page, 'Tide tables');
+    await page.getByTestId('tab-roundups').click();
+    await page.getByTestId('library-item').filter({ hasText: '주말판 11월 넷째 주' }).click();
+    await page.getByTestId('roundup-title').fill('주말판 항구 특집');
+    await expect
+      .poll(() => page.getByTestId('library-item').filter({ hasText: '주말판 항구 특집' }).count(), { timeout: 6000 })
+      .toBe(1);
+    await page.close();
+  });
+
   it('the welcome screen does not send the reporter to the command line, and imports in the window', async () => {
     for (const lang of ['ko', 'en'] as const) {
       const page = await openApp(1280, 800, lang, { info: { ...library().info, article_count: 0 }, articles: [], full: {} });

@@ -252,6 +252,9 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
             const next = { ...r, ...(req.fields as object), version: r.version + 1, updated_at: now() } as Full;
             d.full[r.id] = next;
             saved[r.id] = next;
+            // As core does: the list row carries the edition's title.
+            const row = d.articles.find((a) => a.id === r.id);
+            if (row) Object.assign(row, { headline: String((req.fields as { title?: string }).title ?? row.headline), updated_at: next.updated_at });
             return next;
           }
           case 'brief_from_article': {

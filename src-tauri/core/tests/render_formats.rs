@@ -85,7 +85,7 @@ headline: "Island ferry keeps its timetable with a crew of four"
 deck: "Students asked for the early crossing; it stays"
 author: "Dana Reyes"
 email: "dana@hanbit.example"
-date: "2025-08-01T12:30:00+09:00"
+date: "2025-07-28T08:10:00+09:00"
 section: "Local"
 language: "en"
 tags:
@@ -110,7 +110,7 @@ A winter timetable is due on Friday.
 const ENGLISH_TEXT: &str = r#"Island ferry keeps its timetable with a crew of four
 Students asked for the early crossing; it stays
 
-Published 2025.08.01 12:30
+Published 2025.07.28 08:10
 Dana Reyes dana@hanbit.example
 
 The island ferry kept its full timetable this summer with a crew of four, the operator said on Monday. Every crossing left on time.
@@ -137,6 +137,7 @@ fn korean_markdown_and_text() {
 
 #[test]
 fn english_markdown_and_text() {
+    // Not yet published: dated when it was first filed (created_at), not its last save.
     assert_eq!(ctx_render(|c| article_markdown(&english(), c)), ENGLISH_MARKDOWN);
     assert_eq!(ctx_render(|c| article_text(&english(), c)), ENGLISH_TEXT);
 }

@@ -183,13 +183,15 @@ fn page_needs_nothing_from_outside() {
 }
 
 #[test]
-fn english_page_uses_updated_at_and_english_labels() {
+fn english_page_is_dated_when_filed_and_updated_and_has_english_labels() {
     let doc = parse_strict(&render(&english()));
     assert_eq!(all(&doc, "html")[0].value().attr("lang"), Some("en"));
-    // No published_at: the publication date is updated_at, in Seoul time.
+    // No published_at: dated when first filed (created_at), in Seoul time, and the last
+    // save shown as the update (issue 19: not the last save as the filing time).
     let t = all(&doc, "time[datetime]");
-    assert_eq!(t[0].value().attr("datetime"), Some("2025-08-01T12:30:00+09:00"));
-    assert_eq!(text(&t[0]), "2025.08.01 12:30");
+    assert_eq!(t[0].value().attr("datetime"), Some("2025-07-28T08:10:00+09:00"));
+    assert_eq!(text(&t[0]), "2025.07.28 08:10");
+    assert_eq!(t[1].value().attr("datetime"), Some("2025-08-01T12:30:00+09:00"));
     assert!(text(&all(&doc, "p.dateline")[0]).contains("Published"));
     assert_eq!(text(&all(&doc, "footer.tags .label")[0]), "Tags");
     assert_eq!(all(&doc, ".body ol > li").len(), 2);
@@ -306,6 +308,7 @@ fn an_image_type_pages_cannot_embed_is_refused() {
 fn empty_article_still_makes_a_valid_page() {
     let mut a = render_support::article("x", "", r#"{"type":"doc","content":[]}"#);
     a.published_at = None;
+    a.created_at = "garbage".into();
     a.updated_at = "garbage".into();
     a.language = "not a tag!".into();
     let o = newsdesk_core::render::Outlet::default();

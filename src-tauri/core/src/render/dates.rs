@@ -60,12 +60,14 @@ pub fn moment(utc: DateTime<Utc>, zone: &str, format: &str) -> Moment {
     }
 }
 
-/// The article's publication moment: `published_at`, else `updated_at`.
+/// The article's `입력` moment: `published_at`, else when it was first filed (`created_at`),
+/// never the last save (a later save is the `수정` time).
 pub fn published(article: &Article, zone: &str, format: &str) -> Option<Moment> {
     article
         .published_at
         .as_deref()
         .and_then(parse_stored)
+        .or_else(|| parse_stored(&article.created_at))
         .or_else(|| parse_stored(&article.updated_at))
         .map(|t| moment(t, zone, format))
 }

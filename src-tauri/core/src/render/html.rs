@@ -57,15 +57,12 @@ pub fn article_html(article: &Article, ctx: &RenderContext) -> Result<String> {
     let body = body_html(&article.body, ctx, ImageMode::Embed)?;
     let published = dates::published(article, &outlet.time_zone, &outlet.date_format);
     let updated = dates::modified(article, &outlet.time_zone, &outlet.date_format);
-    let modified = match (&article.published_at, &updated) {
-        (Some(p), Some(u)) => {
-            let later = dates::parse_stored(p)
-                .zip(dates::parse_stored(&article.updated_at))
-                .is_some_and(|(p, u)| (u - p).num_seconds() > 60);
-            later.then(|| u.clone())
-        }
-        _ => None,
-    };
+    // `수정` when the piece changed more than a minute after it was filed (or published).
+    let filed = article.published_at.as_deref().unwrap_or(&article.created_at);
+    let later = dates::parse_stored(filed)
+        .zip(dates::parse_stored(&article.updated_at))
+        .is_some_and(|(p, u)| (u - p).num_seconds() > 60);
+    let modified = updated.filter(|_| later);
     let email = article.byline.email.trim();
     let site_url = outlet.site_url.trim();
     let page = Page {

@@ -10,7 +10,8 @@
 //!   [`roundup_markdown`], [`roundup_jsonfeed`]): see `roundup.rs`.
 //!
 //! Times are shown in the outlet's time zone (default Asia/Seoul) and date format
-//! (default `%Y.%m.%d %H:%M`); the publication date is `published_at`, else `updated_at`.
+//! (default `%Y.%m.%d %H:%M`); the publication date is `published_at`, else `created_at`
+//! (when the piece was first filed; the last save is the modified time).
 //! Labels (`입력`, `Published`...) follow the article's language: Korean for `ko`, English
 //! otherwise.
 use serde::{Deserialize, Serialize};
