@@ -200,7 +200,8 @@ fn english_page_is_dated_when_filed_and_updated_and_has_english_labels() {
     assert_eq!(all(&doc, ".body hr").len(), 1);
     let ld = json_ld(&doc);
     assert_eq!(ld["inLanguage"], "en");
-    assert_eq!(ld["datePublished"], "2025-08-01T12:30:00+09:00");
+    assert_eq!(ld["datePublished"], "2025-07-28T08:10:00+09:00");
+    assert_eq!(ld["dateModified"], "2025-08-01T12:30:00+09:00");
     assert!(ld.get("image").is_none());
 }
 

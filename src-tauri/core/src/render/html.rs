@@ -62,7 +62,7 @@ pub fn article_html(article: &Article, ctx: &RenderContext) -> Result<String> {
     let later = dates::parse_stored(filed)
         .zip(dates::parse_stored(&article.updated_at))
         .is_some_and(|(p, u)| (u - p).num_seconds() > 60);
-    let modified = updated.filter(|_| later);
+    let modified = updated.clone().filter(|_| later);
     let email = article.byline.email.trim();
     let site_url = outlet.site_url.trim();
     let page = Page {
