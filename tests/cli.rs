@@ -280,3 +280,61 @@ fn a_closed_or_full_output_is_handled_like_a_command_line_tool() {
     ok_stdout(newsdesk(&lib, &["export", &id, "--format", "text"]));
     assert_eq!(revisions(), before + 1, "a written export is");
 }
+
+/// Press releases from the command line: a folder of them imports with the bad ones named,
+/// `show --json` gives each one's source, `search` marks hits in the source, and
+/// `source ID -o PATH` writes the original back out byte for byte.
+#[test]
+fn press_releases_keep_their_source_on_the_command_line() {
+    let dir = tempfile::tempdir().unwrap();
+    let lib = dir.path().join("lib.db");
+    let fixtures = Path::new(env!("CARGO_MANIFEST_DIR")).join("src-tauri/core/tests/fixtures/release");
+    let inbox = dir.path().join("inbox");
+    std::fs::create_dir(&inbox).unwrap();
+    for name in ["release.hwpx", "release.eml", "locked.hwp"] {
+        std::fs::copy(fixtures.join(name), inbox.join(name)).unwrap();
+    }
+    let out = newsdesk(&lib, &["import", inbox.to_str().unwrap(), "--json"]);
+    assert_eq!(out.status.code(), Some(1), "one file was refused");
+    let report: Value = serde_json::from_slice(&out.stdout).unwrap();
+    let imported = report.as_array().unwrap_or_else(|| panic!("{report}"));
+    assert_eq!(imported.len(), 2, "{report}");
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert!(err.contains("locked.hwp"), "{err}");
+
+    let ids: Vec<String> = imported.iter().map(|i| i["id"].as_str().unwrap().to_string()).collect();
+    let source_of = |id: &str| json(newsdesk(&lib, &["show", id, "--json"]));
+    let hwpx = ids.iter().find(|id| source_of(id)["source"]["file_name"] == "release.hwpx").expect("the HWPX release").clone();
+    let shown = source_of(&hwpx);
+    let original = std::fs::read(fixtures.join("release.hwpx")).unwrap();
+    assert_eq!(shown["source"]["file_name"], "release.hwpx");
+    assert_eq!(shown["source"]["media_type"], "application/hwp+zip");
+    let sha: String = <sha2::Sha256 as sha2::Digest>::digest(&original).iter().map(|b| format!("{b:02x}")).collect();
+    assert_eq!(shown["source"]["sha256"], sha.as_str());
+    let mail = imported.iter().map(|i| i["id"].as_str().unwrap()).find(|id| *id != hwpx).unwrap();
+    let shown_mail = json(newsdesk(&lib, &["show", mail, "--json"]));
+    assert_eq!(shown_mail["source"]["sender"], "해양생활안전처 대변인실 <press@tidal-safety.example>");
+    assert_eq!(shown_mail["source"]["date"], "2025-04-09T14:00:00+09:00");
+    let text = ok_stdout(newsdesk(&lib, &["show", &hwpx]));
+    assert!(text.contains("source: release.hwpx (해양생활안전처"), "{text}");
+
+    // A contact's number is only in the release's letterhead: found, marked as the source's.
+    let hits = json(newsdesk(&lib, &["search", "044-555-0102", "--json"]));
+    assert!(hits.as_array().unwrap().iter().all(|h| h["in_source"] == true), "{hits}");
+    assert!(ok_stdout(newsdesk(&lib, &["search", "044-555-0102"])).contains("[source] "));
+
+    let dest = dir.path().join("back.hwpx");
+    let said = ok_stdout(newsdesk(&lib, &["source", &hwpx, "-o", dest.to_str().unwrap()]));
+    assert_eq!(said.trim(), dest.display().to_string());
+    assert_eq!(std::fs::read(&dest).unwrap(), original);
+
+    // An article typed by hand has none: null in JSON, one line and exit 1 for `source`.
+    let typed = write(dir.path(), "typed.md", "# 손으로 쓴 기사\n\n본문이다.\n");
+    let id = json(newsdesk(&lib, &["import", typed.to_str().unwrap(), "--json"]))[0]["id"].as_str().unwrap().to_string();
+    assert_eq!(json(newsdesk(&lib, &["show", &id, "--json"]))["source"], Value::Null);
+    let out = newsdesk(&lib, &["source", &id, "-o", dir.path().join("none").to_str().unwrap()]);
+    assert_eq!(out.status.code(), Some(1));
+    let err = String::from_utf8_lossy(&out.stderr);
+    assert_eq!(err.trim_end().lines().count(), 1, "{err}");
+    assert!(err.contains("not made from a press release"), "{err}");
+}

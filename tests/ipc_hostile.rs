@@ -149,6 +149,19 @@ fn hostile_cases(article: &str) -> Vec<(&'static str, Vec<Value>)> {
         ("import_style_book", vec![]),
         // Asks the open dialog (no argument); what a file can do is core's (bulk_import.rs).
         ("import_files_dialog", vec![]),
+        ("article_source", vec![json!({"id": MISSING}), json!({"id": "../x"}), json!({"id": 7})]),
+        // An article not made from a press release has no source file to save (refused
+        // before any dialog opens).
+        ("save_source_file", vec![json!({"id": article}), json!({"id": MISSING}), json!({"id": "' OR 1=1 --"})]),
+        ("length_goal", vec![json!({"id": MISSING}), json!({"id": "../x"})]),
+        ("set_length_goal", vec![
+            json!({"id": article, "goal": {"unit": "chars", "amount": 0}}),
+            json!({"id": article, "goal": {"unit": "pages", "amount": 1001}}),
+            json!({"id": article, "goal": {"unit": "lines", "amount": 10}}),
+            json!({"id": article, "goal": {"unit": "chars", "amount": -5}}),
+            json!({"id": MISSING, "goal": {"unit": "chars", "amount": 1800}}),
+            json!({"id": MISSING, "goal": null}),
+        ]),
     ]
 }
 
@@ -174,6 +187,7 @@ fn snapshot(w: &tauri::WebviewWindow<tauri::test::MockRuntime>, article: &str) -
         "revisions": invoke(w, "list_revisions", json!({"id": article})).unwrap(),
         "settings": invoke(w, "get_settings", json!({})).unwrap(),
         "ignored": invoke(w, "style_ignored", json!({"id": article})).unwrap(),
+        "goal": invoke(w, "length_goal", json!({"id": article})).unwrap(),
     })
 }
 

@@ -78,6 +78,10 @@ fn export_all(cfg: &Config) {
         app::StyleRuleRequest,
         // importing in the window
         newsdesk_core::import::ImportReport,
+        // what travels beside an article
+        lib::Source,
+        model::PieceGoal,
+        model::LengthGoal,
     );
 }
 

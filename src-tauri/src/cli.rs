@@ -12,7 +12,7 @@ use newsdesk_core::export::{self, Format, RoundupFormat};
 use newsdesk_core::import::{self, ImportAs};
 use newsdesk_core::library::{Library, ListFilter, SearchQuery};
 use newsdesk_core::model::limits::{check_id, check_len, SEARCH_MAX, TAG_MAX};
-use newsdesk_core::model::{Item, Kind, Status};
+use newsdesk_core::model::{GoalOrigin, Item, Kind, Status};
 use newsdesk_core::text::plain::doc_to_plain;
 
 use crate::paths::{default_library_path, LIBRARY_ENV};
@@ -75,6 +75,13 @@ pub enum Command {
         id: String,
         #[arg(long)]
         json: bool,
+    },
+    /// Write the original file of the press release an article was made from
+    Source {
+        id: String,
+        /// The file (or folder, to keep its own name) to write
+        #[arg(short = 'o', long = "output", value_name = "PATH")]
+        output: PathBuf,
     },
     /// List an article's revisions, newest first
     Revisions {
@@ -284,6 +291,7 @@ fn open_for(command: Option<&Command>, path: &std::path::Path) -> newsdesk_core:
             Command::List { .. }
             | Command::Search { .. }
             | Command::Show { .. }
+            | Command::Source { .. }
             | Command::Revisions { .. }
             | Command::Lint { .. }
             | Command::Preflight { .. }
@@ -367,25 +375,37 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
                 let hits: Vec<_> = page
                     .hits
                     .iter()
-                    .map(|h| serde_json::json!({"id": h.id, "kind": h.kind, "headline": h.headline, "snippet": h.snippet}))
+                    .map(|h| serde_json::json!({"id": h.id, "kind": h.kind, "headline": h.headline, "snippet": h.snippet, "in_source": h.in_source}))
                     .collect();
                 return print_json(&hits).map(|()| ExitCode::SUCCESS);
             }
             for h in &page.hits {
-                writeln!(out, "{}\t{}\t{}", h.id, h.headline, h.snippet.replace('\n', " "))?;
+                let from = if h.in_source { "[source] " } else { "" };
+                writeln!(out, "{}\t{}\t{from}{}", h.id, h.headline, h.snippet.replace('\n', " "))?;
             }
         }
         Command::Show { id, json } => {
             check_id(&id)?;
             let item = lib.item(&id)?;
             if json {
-                return match &item {
-                    Item::Article(a) => print_json(a),
-                    Item::Roundup(r) => print_json(r),
+                let mut value = match &item {
+                    Item::Article(a) => serde_json::to_value(a),
+                    Item::Roundup(r) => serde_json::to_value(r),
                 }
-                .map(|()| ExitCode::SUCCESS);
+                .map_err(|e| Failure::Said(e.to_string()))?;
+                let source = lib.source(&id)?.map(|s| {
+                    serde_json::json!({"file_name": s.info.file_name, "media_type": s.info.media_type, "sha256": s.sha256, "sender": s.info.sender, "date": s.info.date})
+                });
+                value["source"] = source.unwrap_or(serde_json::Value::Null);
+                value["length_goal"] = serde_json::to_value(lib.length_goal(&id)?).unwrap_or_default();
+                return print_json(&value).map(|()| ExitCode::SUCCESS);
             }
             show(&lib, &item, &mut out)?;
+        }
+        Command::Source { id, output } => {
+            check_id(&id)?;
+            let written = lib.write_source_file(&id, &output)?;
+            writeln!(out, "{}", written.display())?;
         }
         Command::Revisions { id, json } => {
             check_id(&id)?;
@@ -521,6 +541,14 @@ fn show(lib: &Library, item: &Item, out: &mut impl Write) -> Result<(), Failure>
                 "counts: {} characters, {} without spaces, {} words, {:.1} manuscript pages, {} min",
                 c.chars, c.chars_no_spaces, c.words, c.manuscript_pages, c.reading_minutes
             )?;
+            if let Some(g) = lib.length_goal(&a.id)? {
+                let of = if g.origin == GoalOrigin::Section { " (the section's)" } else { "" };
+                writeln!(out, "goal: {}{of}", g.goal)?;
+            }
+            if let Some(src) = lib.source(&a.id)? {
+                let from: Vec<&str> = [src.info.issuer.as_str(), src.info.sender.as_str(), src.info.date.as_str()].into_iter().filter(|s| !s.is_empty()).collect();
+                writeln!(out, "source: {}{}", src.info.file_name, if from.is_empty() { String::new() } else { format!(" ({})", from.join(", ")) })?;
+            }
             writeln!(out)?;
             writeln!(out, "{}", doc_to_plain(&a.body))?;
         }

@@ -4,7 +4,7 @@
 // and each refused file is named with its reason, in Korean.
 import { test, before, after } from 'node:test';
 import assert from 'node:assert/strict';
-import { mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -28,6 +28,8 @@ const photo = path.join(dir, 'scan.pdf');
 writeFileSync(photo, '%PDF-1.4 not really');
 const empty = path.join(dir, 'empty.md');
 writeFileSync(empty, '');
+const saved = path.join(dir, 'saved');
+mkdirSync(saved);
 let harness;
 let session;
 
@@ -37,6 +39,7 @@ before(async () => {
       NEWSDESK_LIBRARY: library,
       LANG: 'ko_KR.UTF-8',
       XDG_DATA_HOME: path.join(dir, 'data'),
+      NEWSDESK_EXPORT_DIR: saved,
       NEWSDESK_OPEN_FILES: [
         folder,
         edition,
@@ -110,4 +113,44 @@ test('the HWPX press release is a draft with its own title, subtitle, table and 
   const body = await session.execute('return document.querySelector(\'[data-testid="editor"]\').textContent');
   assert.ok(!body.includes('보도자료') || !body.includes('2025. 4. 10.'), 'the letterhead stays out of the body');
   await session.screenshot('import-release');
+});
+
+test('the release beside the draft: the details name it, the source pane shows its text, the original saves back out', async () => {
+  // The HWPX release is open (the test above).
+  const facts = await session.until('the source in the details', async () => {
+    const f = await session.findAll('[data-testid="source-facts"]');
+    return f.length ? session.text(f[0]) : null;
+  });
+  assert.match(facts, /release\.hwpx/);
+  assert.match(facts, /해양생활안전처/);
+  await session.click(await session.byTestId('source-toggle-bar'));
+  const text = await session.until('the source pane', async () => {
+    const t = await session.findAll('[data-testid="source-text"]');
+    return t.length ? session.text(t[0]) : null;
+  });
+  // The letterhead and the contacts the draft leaves out are there, and the release's body.
+  assert.match(text, /보도자료/);
+  assert.match(text, /044-555-0102/);
+  assert.match(text, /구명조끼/);
+  const side = await session.execute(
+    'const p = document.querySelector(\'[data-testid="source-pane"]\').getBoundingClientRect(); return [p.left, p.right, p.height, window.innerWidth]',
+  );
+  assert.ok(side[0] >= 0 && side[1] <= side[3] + 1 && side[2] > 50, `the pane is in the window: ${side}`);
+  await session.screenshot('source-pane');
+  // The article stays the reporter's to edit while the release is open.
+  const headline = await session.byTestId('headline');
+  await session.click(headline);
+  await session.execute('const h = document.querySelector(\'[data-testid="headline"]\'); h.setSelectionRange(h.value.length, h.value.length)');
+  await session.type(headline, ' 배치');
+  // The original saves back out as it arrived; search finds a word only in the release, marked.
+  await session.click(await session.byTestId('source-save'));
+  const said = await session.until('the saved note', async () => {
+    const n = await session.findAll('[data-testid="source-saved"]');
+    return n.length ? session.text(n[0]) : null;
+  });
+  assert.match(said, /release\.hwpx/);
+  assert.deepEqual(readFileSync(path.join(saved, 'release.hwpx')), readFileSync(path.join(releases, 'release.hwpx')));
+  const hits = JSON.parse(newsdesk(bin, ['--library', library, 'search', '044-555-0102', '--json']));
+  assert.equal(hits.length, 1);
+  assert.equal(hits[0].in_source, true);
 });

@@ -3,43 +3,36 @@
 // colour contrast included, in both themes and both languages; at 900×700, 1280×800 and
 // 1920×1080 no visible control or text is outside the window (or out of its scrolling pane's
 // reach) or under another element; focus is visible in both themes.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { launch, mockIpc, serveDist } from './harness';
+import { mockIpc, useBrowser } from './harness';
 import { library } from './fixtures';
 
 const axeSource = readFileSync(path.resolve(__dirname, '..', 'node_modules', 'axe-core', 'axe.min.js'), 'utf8');
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 /** The fixture library with two revisions of the first article, to compare. */
 function fixture() {
   const lib = library();
   const id = lib.articles[0].id;
   const rev = (n: number, reason: string, at: string) => ({ id: n, article_id: id, created_at: at, reason, version: n, chars: 400 + n });
-  return { ...lib, revisions: { [id]: [rev(2, 'explicit', '2026-11-27T09:30:00Z'), rev(1, 'create', '2026-11-27T09:00:00Z')] } };
+  // It was made from a press release, shown beside it in the source pane.
+  const source = {
+    file_name: '부두 재정비 보도자료.hwpx', media_type: 'application/hwp+zip', sha256: 'cd'.repeat(32), size: 40960, issuer: '항구시청',
+    embargo: '2026. 11. 27.(금) 12:00', contacts: ['항만과장 오세린 (051-555-0110)'], sender: '', date: '',
+    text: '항구시청 | 보도자료\n부두 재정비 사업비 절반으로\n시의회는 항만 재정비 사업비를 줄였다.\n담당 부서 | 항만과 | 051-555-0110',
+  };
+  return { ...lib, sources: { [id]: source }, revisions: { [id]: [rev(2, 'explicit', '2026-11-27T09:30:00Z'), rev(1, 'create', '2026-11-27T09:00:00Z')] } };
 }
 
 async function openApp(width: number, height: number, lang: 'ko' | 'en', scheme: 'light' | 'dark'): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height }, colorScheme: scheme });
+  const page = await env.browser.newPage({ viewport: { width, height }, colorScheme: scheme });
   await page.addInitScript((l) => localStorage.setItem('newsdesk.lang', l), lang);
   await mockIpc(page, fixture());
-  await page.goto(url);
+  await page.goto(env.url);
   await page.getByTestId('library-path').waitFor();
   await page.getByTestId('library-item').first().waitFor();
   return page;
@@ -109,6 +102,12 @@ function layoutProblems(page: Page): Promise<string[]> {
       const y = r.top + Math.min(r.height / 2, 10);
       if (x < clip.left || x > clip.right || y < clip.top || y > clip.bottom) continue;
       const hit = document.elementFromPoint(x, y);
+      // Scrolled under its own pane's sticky header: the reporter scrolls back to it.
+      const sticky = (h: Element) => {
+        for (let s: Element | null = h; s && s !== pane; s = s.parentElement) if (getComputedStyle(s).position === 'sticky') return true;
+        return false;
+      };
+      if (hit && inPane && pane!.scrollTop > 0 && pane!.contains(hit) && sticky(hit)) continue;
       if (hit && !(hit === el || el.contains(hit) || hit.contains(el))) problems.push(`under ${name(hit)}: ${name(el)}`);
     }
     return problems;
@@ -142,6 +141,16 @@ const steps: Step[] = [
     },
     close: async (p) => {
       await p.getByTestId('find-input').press('Escape');
+    },
+  },
+  {
+    name: 'the press release beside the article',
+    open: async (p) => {
+      await p.getByTestId('source-toggle-bar').click();
+      await p.getByTestId('source-text').waitFor();
+    },
+    close: async (p) => {
+      await p.getByTestId('source-close').click();
     },
   },
   { name: 'shortcuts sheet', open: async (p) => { await p.keyboard.press('Control+/'); await p.getByTestId('shortcuts').waitFor(); }, close: closeSheet('shortcuts') },

@@ -1,31 +1,18 @@
 // Tier 3, issue 19 ("a reporter's first hour"): what a reporter meets in the first hour, in
 // Chromium with the IPC faked: long headlines, narrow windows, Ctrl+S, the small things.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import type { Server } from 'node:http';
-import { launch, mockIpc, serveDist } from './harness';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { mockIpc, useBrowser } from './harness';
 import { library } from './fixtures';
 
-let browser: Browser;
-let server: Server;
-let url: string;
-
-beforeAll(async () => {
-  ({ server, url } = await serveDist());
-  browser = await launch();
-});
-
-afterAll(async () => {
-  await browser?.close();
-  server?.close();
-});
+const env = useBrowser();
 
 /** A fresh window on the fixture library, Korean unless `lang` says otherwise. */
 async function openApp(width = 1280, height = 800, lang: 'ko' | 'en' = 'ko', fixture: unknown = library()): Promise<Page> {
-  const page = await browser.newPage({ viewport: { width, height } });
+  const page = await env.browser.newPage({ viewport: { width, height } });
   await page.addInitScript((l) => localStorage.setItem('newsdesk.lang', l), lang);
   await mockIpc(page, fixture);
-  await page.goto(url);
+  await page.goto(env.url);
   await page.getByTestId('library-path').waitFor();
   return page;
 }

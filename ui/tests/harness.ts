@@ -1,5 +1,6 @@
 // Serves the built UI (ui/dist) with the app's own CSP and opens it in Debian's Chromium
 // through playwright-core, with Tauri's IPC replaced by an in-page fake library.
+import { afterAll, beforeAll } from 'vitest';
 import { createServer, type Server } from 'node:http';
 import { readFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
@@ -78,6 +79,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
       full: Record<string, Full>;
     };
     const saved: Record<string, Full> = {};
+    const goals: Record<string, unknown> = { ...((data as { goals?: Record<string, unknown> }).goals ?? {}) };
     let nextId = 100;
     w.__ipcCalls = calls;
     // Another window saves the article meanwhile: the next save of this one is a conflict.
@@ -280,10 +282,44 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
           }
           case 'get_asset':
             return new Uint8Array([0x89, 0x50, 0x4e, 0x47]).buffer;
+          // The press release beside an article (fixture `sources`), and length goals.
+          case 'article_source':
+            return (d as { sources?: Record<string, unknown> }).sources?.[String(args.id)] ?? null;
+          case 'save_source_file':
+            return `/home/reporter/${String(((d as { sources?: Record<string, { file_name: string }> }).sources?.[String(args.id)] ?? { file_name: 'x' }).file_name)}`;
+          case 'length_goal':
+            return goals[String(args.id)] ?? null;
+          case 'set_length_goal': {
+            const goal = args.goal as { unit: string; amount: number } | null;
+            if (goal && !(goal.amount >= 1 && goal.amount <= (goal.unit === 'pages' ? 1000 : 200000))) {
+              throw { kind: 'invalid', message: `a length goal is 1 to ${goal.unit === 'pages' ? '1000 pages' : '200000 characters'}` };
+            }
+            if (goal) goals[String(args.id)] = { goal, origin: 'piece' };
+            // Removed, the section's default (the fixture's) applies again, as in core.
+            else goals[String(args.id)] = (data as { goals?: Record<string, unknown> }).goals?.[String(args.id)];
+            return goals[String(args.id)] ?? null;
+          }
           default:
             throw { kind: 'invalid', message: `unknown command ${cmd}` };
         }
       },
     };
   }, fixture);
+}
+
+/**
+ * The browser and the built UI's server for one test file: started before its tests,
+ * stopped after them. Read `browser` and `url` inside the tests.
+ */
+export function useBrowser(): { readonly browser: Browser; readonly url: string } {
+  const state = {} as { browser: Browser; url: string; server?: Server };
+  beforeAll(async () => {
+    ({ server: state.server, url: state.url } = await serveDist());
+    state.browser = await launch();
+  });
+  afterAll(async () => {
+    await state.browser?.close();
+    state.server?.close();
+  });
+  return state;
 }

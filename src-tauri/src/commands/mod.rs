@@ -14,6 +14,7 @@ mod library;
 mod preview;
 mod roundups;
 mod settings;
+mod sources;
 mod style;
 
 pub use articles::*;
@@ -25,6 +26,7 @@ pub use library::*;
 pub use preview::*;
 pub use roundups::*;
 pub use settings::*;
+pub use sources::*;
 pub use style::*;
 
 use std::sync::{Mutex, MutexGuard};

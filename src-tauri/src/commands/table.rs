@@ -48,4 +48,8 @@ commands_table! {
     draft_summary,
     create_roundup_from_week,
     import_files_dialog,
+    article_source,
+    save_source_file,
+    length_goal,
+    set_length_goal,
 }

@@ -43,6 +43,9 @@ import type {
   CommandName,
   ExportRoundupRequest,
   PreviewRequest,
+  Source,
+  LengthGoal,
+  PieceGoal,
 } from './types';
 
 // The requests and replies are generated from the Rust types (./types/generated).
@@ -120,6 +123,14 @@ export const api = {
   /** Files dropped onto the window: what came in and what was refused. */
   onImportFinished: (cb: (r: ImportReport) => void): Promise<UnlistenFn> =>
     listen<ImportReport>('import-finished', (e) => cb(e.payload)),
+  /** The press release an article was made from, or null. */
+  articleSource: (id: string) => call<Source | null>('article_source', { id }),
+  /** Saves the source's original file (the save dialog); the path, or null if cancelled. */
+  saveSourceFile: (id: string) => call<string | null>('save_source_file', { id }),
+  /** The article's length goal (its own, else its section's), or null. */
+  lengthGoal: (id: string) => call<PieceGoal | null>('length_goal', { id }),
+  /** Sets (or with null removes) the article's own length goal; the goal it now has. */
+  setLengthGoal: (id: string, goal: LengthGoal | null) => call<PieceGoal | null>('set_length_goal', { id, goal }),
   loadSamples: () => call<number>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } satisfies CreateRequest }),
   saveArticle: (request: SaveRequest<ArticleFields>) => call<Article>('save_article', { request }),

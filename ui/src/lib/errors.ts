@@ -52,6 +52,11 @@ const KNOWN: [RegExp, Known][] = [
   [/^the headline limit is 1 to 500 characters$/, { key: 'error.headlineLimit' }],
   [/^a brief's limit is 1 to 2,000 characters and 1 to 20 sentences$/, { key: 'error.briefLimit' }],
   [/^the edition date .* is not a date/, { key: 'error.editionDate' }],
+  // Length goals (core's model/length_goal.rs) and the source of an article.
+  [/^a length goal is 1 to ([\d,]+) (characters|pages)$/, { key: 'error.goalRange', params: (m) => ({ max: m[1] }) }],
+  [/^line (\d+) of the section goals/, { key: 'error.sectionGoalsLine', params: (m) => ({ line: m[1] }) }],
+  [/^this article was not made from a press release/, { key: 'error.noSource' }],
+  [/^the stored press release file .* is damaged/, { key: 'error.sourceDamaged' }],
   [/^this article was changed elsewhere/, { key: 'error.kind.conflict' }],
   // Files refused by an import (core's import/files.rs).
   [/^the file is empty$/, { key: 'error.import.empty' }],

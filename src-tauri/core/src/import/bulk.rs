@@ -9,7 +9,7 @@
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
-use super::{article_from_text, edition_from_text, format_of, read_article_file, read_edition_file, read_import_text, read_release_file, Format, Picture};
+use super::{article_from_text, edition_from_text, format_of, read_article_file, read_edition_file, read_import_text, read_release_file, Format, Release};
 use crate::error::{Error, Result};
 use crate::library::{Library, SaveReason};
 use crate::model::{ArticleFields, Kind, Status};
@@ -50,8 +50,8 @@ pub struct Imported {
 
 enum Read {
     Article(ArticleFields),
-    /// A press release: its fields and the pictures its body shows.
-    Release(ArticleFields, Vec<Picture>),
+    /// A press release: its fields, the pictures its body shows, its source and file.
+    Release(Box<Release>),
     Roundup(RoundupFields),
 }
 
@@ -59,7 +59,7 @@ enum Read {
 /// text or Markdown file with brief marker lines is an edition, anything else an article.
 fn read(file: &Path, as_: ImportAs) -> Result<Read> {
     if let (Some(Format::Release(_)), ImportAs::Article | ImportAs::Auto) = (format_of(file), as_) {
-        return read_release_file(file).map(|r| Read::Release(r.fields, r.pictures));
+        return read_release_file(file).map(|r| Read::Release(Box::new(r)));
     }
     match as_ {
         ImportAs::Roundup => read_edition_file(file).map(Read::Roundup),
@@ -105,18 +105,14 @@ impl Library {
                             self.write_batch(std::mem::take(&mut batch), status, &mut each)?;
                         }
                     }
-                    Ok(Read::Release(fields, pictures)) => {
-                        // Its pictures first, so the article never points at a missing one.
-                        let stored = pictures.iter().try_for_each(|p| self.put_asset(&p.bytes, &p.media_type).map(drop));
-                        match stored {
+                    Ok(Read::Release(release)) => {
+                        // Written on its own, with its pictures, file and source in one
+                        // transaction, after the articles read before it.
+                        self.write_batch(std::mem::take(&mut batch), status, &mut each)?;
+                        match self.create_from_release(*release, status, SaveReason::Import) {
+                            Ok(a) => each(Ok(Imported { id: a.id, kind: a.kind, headline: a.headline })),
                             Err(e) if is_library_failure(&e) => return Err(e),
                             Err(e) => each(Err(Error::File { path: file.to_path_buf(), reason: e.to_string() })),
-                            Ok(()) => {
-                                batch.push((file, fields));
-                                if batch.len() == IMPORT_BATCH {
-                                    self.write_batch(std::mem::take(&mut batch), status, &mut each)?;
-                                }
-                            }
                         }
                     }
                     Ok(Read::Roundup(fields)) => {

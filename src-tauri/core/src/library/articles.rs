@@ -213,6 +213,32 @@ pub(crate) fn push_filters(sql: &mut String, args: &mut Vec<Value>, kind: Option
     }
 }
 
+/// Inserts one new article inside the caller's transaction.
+pub(crate) fn insert_article(conn: &Connection, fields: ArticleFields, status: Status, reason: SaveReason) -> Result<Article> {
+    let staged = fields.stage()?;
+    let at = now();
+    let id = items::insert(conn, &staged, status, reason, &at)?;
+    Ok(Article {
+        id,
+        kind: Kind::Article,
+        headline: staged.fields.headline,
+        deck: staged.fields.deck,
+        byline: staged.fields.byline,
+        summary: staged.fields.summary,
+        body: staged.fields.body,
+        tags: staged.fields.tags,
+        section: staged.fields.section,
+        language: staged.fields.language,
+        status,
+        created_at: at.clone(),
+        published_at: (status == Status::Published).then(|| at.clone()),
+        updated_at: at,
+        trashed_at: None,
+        version: 1,
+        counts: staged.derived.counts,
+    })
+}
+
 impl Library {
     /// Creates an article with a new UUID v7 id and its first revision (reason `create`).
     /// Every string is NFC-normalised; the body is validated against the schema and every
@@ -243,31 +269,7 @@ impl Library {
     /// Returns them in the order given.
     pub fn create_articles(&mut self, items: Vec<(ArticleFields, Status)>, reason: SaveReason) -> Result<Vec<Article>> {
         let tx = self.write()?;
-        let mut out = Vec::with_capacity(items.len());
-        for (fields, status) in items {
-            let staged = fields.stage()?;
-            let at = now();
-            let id = items::insert(&tx, &staged, status, reason, &at)?;
-            out.push(Article {
-                id,
-                kind: Kind::Article,
-                headline: staged.fields.headline,
-                deck: staged.fields.deck,
-                byline: staged.fields.byline,
-                summary: staged.fields.summary,
-                body: staged.fields.body,
-                tags: staged.fields.tags,
-                section: staged.fields.section,
-                language: staged.fields.language,
-                status,
-                created_at: at.clone(),
-                published_at: (status == Status::Published).then(|| at.clone()),
-                updated_at: at,
-                trashed_at: None,
-                version: 1,
-                counts: staged.derived.counts,
-            });
-        }
+        let out = items.into_iter().map(|(fields, status)| insert_article(&tx, fields, status, reason)).collect::<Result<Vec<_>>>()?;
         tx.commit()?;
         Ok(out)
     }

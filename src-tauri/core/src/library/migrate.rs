@@ -189,6 +189,67 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (item_id, rule, field, text)
     ) WITHOUT ROWID;
     "#,
+    // 5: the source of an article made from a press release, kept beside it: the original
+    //    file (its bytes in `assets`, by SHA-256, like pictures), what the letterhead and the
+    //    e-mail said, and the release's whole text, which search covers too (the index gains
+    //    a `source_text` column, so it is rebuilt: every article is queued once). And the
+    //    length goal a reporter sets on a piece (not content: no version, no revision).
+    r#"
+    CREATE TABLE sources (
+        item_id    TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        file_name  TEXT NOT NULL,
+        media_type TEXT NOT NULL,
+        sha256     TEXT NOT NULL,
+        size       INTEGER NOT NULL,
+        issuer     TEXT NOT NULL,
+        embargo    TEXT NOT NULL,
+        contacts   TEXT NOT NULL,
+        sender     TEXT NOT NULL,
+        sent_at    TEXT NOT NULL,
+        text       TEXT NOT NULL
+    );
+    CREATE TABLE length_goals (
+        item_id TEXT PRIMARY KEY REFERENCES articles (id) ON DELETE CASCADE,
+        unit    TEXT NOT NULL CHECK (unit IN ('chars', 'pages')),
+        amount  INTEGER NOT NULL CHECK (amount > 0)
+    ) WITHOUT ROWID;
+    DROP TRIGGER articles_fts_insert;
+    DROP TRIGGER articles_fts_delete;
+    DROP TRIGGER articles_fts_update;
+    DROP TABLE articles_fts_vocab;
+    DROP TABLE articles_fts;
+    DROP VIEW articles_search;
+    CREATE VIEW articles_search AS
+        SELECT a.seq, a.headline || char(10, 10) AS headline, a.deck || char(10, 10) AS deck,
+               a.summary || char(10, 10) AS summary, a.body_text || char(10, 10) AS body_text,
+               a.tags_text || char(10, 10) AS tags_text,
+               coalesce(s.text, '') || char(10, 10) AS source_text
+        FROM articles a LEFT JOIN sources s ON s.item_id = a.id;
+    CREATE VIRTUAL TABLE articles_fts USING fts5 (
+        headline, deck, summary, body_text, tags_text, source_text,
+        content = '', contentless_delete = 1, tokenize = 'trigram'
+    );
+    CREATE VIRTUAL TABLE articles_fts_vocab USING fts5vocab ('articles_fts', 'row');
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 16777216);
+    INSERT INTO articles_fts (articles_fts, rank) VALUES ('automerge', 8);
+    DELETE FROM search_pending;
+    INSERT INTO search_pending (seq) SELECT seq FROM articles;
+    CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+        INSERT OR IGNORE INTO search_pending (seq) VALUES (new.seq);
+    END;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.seq;
+        DELETE FROM search_pending WHERE seq = old.seq;
+    END;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, deck, summary, body_text, tags_text ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.seq;
+        INSERT OR IGNORE INTO search_pending (seq) VALUES (new.seq);
+    END;
+    CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
+        DELETE FROM articles_fts WHERE rowid = (SELECT seq FROM articles WHERE id = new.item_id);
+        INSERT OR IGNORE INTO search_pending (seq) SELECT seq FROM articles WHERE id = new.item_id;
+    END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

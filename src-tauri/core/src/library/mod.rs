@@ -8,7 +8,8 @@
 //! (schema versions), `items` (the one lifecycle of articles and editions: version check,
 //! trash, status, saves and their revisions, revision read and restore), `articles` and
 //! `roundups` (what is each kind's own), `revisions` (blobs, history, compare), `search`,
-//! `maintenance` (backup, check), `settings`, `assets`. Importing files lives in `import`.
+//! `maintenance` (backup, check), `settings`, `assets`, `sources` (the press release an
+//! article was made from), `length_goals` (a piece's goal, else its section's). Importing files lives in `import`.
 mod articles;
 mod assets;
 mod items;
@@ -20,6 +21,9 @@ mod roundups;
 mod search;
 pub use search::COUNT_CAP;
 mod settings;
+mod sources;
+pub use sources::Source;
+mod length_goals;
 mod style;
 pub use style::{preflight_policy, RuleState, StyleInput, STYLE_BOOK_MAX_BYTES};
 mod types;

@@ -1,4 +1,5 @@
-//! Search over headline, deck, summary, body text and tags.
+//! Search over headline, deck, summary, body text and tags, and the text of the press
+//! release an article was made from (a hit only there is marked `in_source`).
 //!
 //! Everything goes through the FTS5 trigram index, which matches substrings (Korean or
 //! English alike, case folded); the result is the same as `LIKE '%q%'` over the indexed
@@ -19,6 +20,7 @@
 //!
 //! Trashed articles never match.
 use rusqlite::types::Value;
+use rusqlite::OptionalExtension;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::articles::{kind_from_sql, push_filters, status_from_sql};
@@ -117,8 +119,8 @@ pub(crate) fn make_snippet(text: &str, needle: &str) -> Option<String> {
 /// Indexes the articles queued in `search_pending` (see [`super::WriteTx`]).
 pub(crate) fn index_pending(conn: &rusqlite::Connection) -> Result<()> {
     conn.prepare_cached(
-        "INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text) \
-         SELECT v.seq, v.headline, v.deck, v.summary, v.body_text, v.tags_text \
+        "INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text, source_text) \
+         SELECT v.seq, v.headline, v.deck, v.summary, v.body_text, v.tags_text, v.source_text \
          FROM search_pending p JOIN articles_search v ON v.seq = p.seq",
     )?
     .execute([])?;
@@ -235,17 +237,33 @@ impl Library {
         let hit = stmt.query_row([seq], |r| {
             let headline: String = r.get(2)?;
             let texts: [String; 4] = [r.get(5)?, r.get(6)?, r.get(7)?, r.get(8)?];
-            let snippet = texts.iter().chain(std::iter::once(&headline)).find_map(|t| make_snippet(t, text)).unwrap_or_default();
-            Ok(SearchHit {
+            let own = texts.iter().chain(std::iter::once(&headline)).find_map(|t| make_snippet(t, text));
+            Ok((own, SearchHit {
                 id: r.get(0)?,
                 kind: kind_from_sql(1, &r.get::<_, String>(1)?)?,
-                snippet,
+                snippet: String::new(),
                 status: status_from_sql(3, &r.get::<_, String>(3)?)?,
                 updated_at: r.get(4)?,
                 rank: if in_headline { 2.0 } else { 1.0 },
                 headline,
-            })
+                in_source: false,
+            }))
         })?;
+        let (own, mut hit) = hit;
+        match own {
+            Some(snippet) => hit.snippet = snippet,
+            None => {
+                let source: Option<String> = self
+                    .conn
+                    .prepare_cached("SELECT s.text FROM sources s JOIN articles a ON a.id = s.item_id WHERE a.seq = ?1")?
+                    .query_row([seq], |r| r.get(0))
+                    .optional()?;
+                if let Some(snippet) = source.as_deref().and_then(|t| make_snippet(t, text)) {
+                    hit.snippet = snippet;
+                    hit.in_source = true;
+                }
+            }
+        }
         Ok(hit)
     }
 }

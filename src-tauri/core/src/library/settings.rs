@@ -24,10 +24,12 @@ impl Settings {
             ("transition line", &self.transition, 500),
             ("blocking checks", &self.preflight_blocking, 500),
             ("logo", &self.logo_asset, 64),
+            ("section goals", &self.section_goals, 5000),
         ] {
             check_len(field, value, max)?;
         }
         crate::export::outlet_from(self).validate()?;
+        crate::model::length_goal::parse_section_goals(&self.section_goals)?;
         if !(1..=2000).contains(&self.brief_max_chars) || !(1..=20).contains(&self.brief_max_sentences) {
             return Err(Error::Invalid("a brief's limit is 1 to 2,000 characters and 1 to 20 sentences".into()));
         }

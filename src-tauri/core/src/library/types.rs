@@ -149,6 +149,9 @@ pub struct SearchHit {
     pub updated_at: String,
     /// 2 when the headline matches, 1 otherwise (hits come in that order, then newest first).
     pub rank: f64,
+    /// The words were found only in the press release the article was made from (its
+    /// source), not in the article itself: the snippet is from the source.
+    pub in_source: bool,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

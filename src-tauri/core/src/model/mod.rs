@@ -2,12 +2,14 @@
 pub mod article;
 pub mod doc;
 pub mod edition;
+pub mod length_goal;
 pub mod limits;
 pub mod settings;
 
 pub use article::*;
 pub use doc::{Block, Doc, Inline, Mark};
 pub use settings::Settings;
+pub use length_goal::{GoalOrigin, GoalUnit, LengthGoal, PieceGoal};
 pub use edition::{Brief, Lead, Roundup, RoundupFields, RoundupRevision, Signoff};
 
 /// An article or an edition, as the library returns either (JSON: the item itself, told

@@ -40,6 +40,9 @@ pub struct Settings {
     /// The soft limit of a brief's summary, in characters and in sentences.
     pub brief_max_chars: u32,
     pub brief_max_sentences: u32,
+    /// The length goal of a piece by its section until the reporter sets one: one
+    /// `section = goal` per line (`경제 = 1800자`, `문화 = 8매`; see `model::length_goal`).
+    pub section_goals: String,
 }
 
 /// Settings fields stored as numbers.
@@ -69,6 +72,7 @@ impl Default for Settings {
             preflight_blocking: "headline brief_headline".into(),
             brief_max_chars: 200,
             brief_max_sentences: 3,
+            section_goals: String::new(),
         }
     }
 }

@@ -83,6 +83,13 @@ fn read_inner(bytes: &[u8], depth: u32) -> Result<Release, String> {
     if let Some(d) = msg.date() {
         out.source.date = d.to_rfc3339();
     }
+    // The source text: the subject and the message's text, then each attached release's.
+    let mut text = vec![msg.subject().map(collapse_whitespace).unwrap_or_default(), msg.body_text(0).map(|t| t.trim().to_string()).unwrap_or_default()];
+    for r in &releases {
+        text.push(format!("{}\n{}", r.source.file_name, r.source.text));
+    }
+    text.retain(|t| !t.trim().is_empty());
+    out.source.text = super::bounded_source_text(text.join("\n\n"));
     // The body: the cover note, pictures attached on their own, then each release.
     let mut content: Vec<Block> = cover.body.content;
     let in_releases: std::collections::HashSet<&str> = releases.iter().flat_map(|r| r.pictures.iter().map(|p| p.sha256.as_str())).collect();

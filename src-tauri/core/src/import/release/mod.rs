@@ -49,6 +49,9 @@ pub struct Release {
     pub fields: ArticleFields,
     pub pictures: Vec<Picture>,
     pub source: SourceInfo,
+    /// The file's bytes as they arrived (kept with the article, to save back out), when
+    /// the release was read from a file ([`read_release_file`]); empty otherwise.
+    pub original: Vec<u8>,
 }
 
 /// A picture of the release. The body's image block names it by `sha256`
@@ -63,8 +66,10 @@ pub struct Picture {
     pub caption: String,
 }
 
-/// What the release says about itself, kept out of the body.
-#[derive(Debug, Clone, PartialEq, Eq, Default)]
+/// What the release says about itself, kept out of the body (and, in the library, beside
+/// the article: `library::Source`).
+#[derive(Debug, Clone, PartialEq, Eq, Default, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
 pub struct SourceInfo {
     /// The file's name (an e-mail attachment's name for what came attached).
     pub file_name: String,
@@ -80,6 +85,48 @@ pub struct SourceInfo {
     pub sender: String,
     /// When it was sent (the e-mail's date, RFC 3339) or handed out (`배포`).
     pub date: String,
+    /// The release's whole text as the reader found it, letterhead and contacts included
+    /// ([`source_text`]): what the source pane shows beside the rewrite, and search covers.
+    pub text: String,
+}
+
+/// The longest source text kept, in characters (about 1,000 pages); the rest is cut.
+pub const SOURCE_TEXT_MAX_CHARS: usize = 2_000_000;
+
+/// The whole text of what a reader found: each paragraph on its own line, each table row
+/// as its cells separated by ` | `, the footnotes last as `[1] …`.
+pub(crate) fn source_text(p: &Parsed) -> String {
+    let mut lines: Vec<String> = Vec::new();
+    for piece in &p.pieces {
+        match piece {
+            Piece::Para(para) => lines.push(para.text()),
+            Piece::Table(rows) => {
+                for row in rows {
+                    let cells: Vec<String> = row.iter().map(cell_text).collect();
+                    if cells.iter().any(|c| !c.is_empty()) {
+                        lines.push(cells.join(" | "));
+                    }
+                }
+            }
+            Piece::Image(_) => {}
+        }
+    }
+    for (i, note) in p.notes.iter().enumerate() {
+        let t = collapse_whitespace(&note.iter().map(Para::text).collect::<Vec<_>>().join(" "));
+        if !t.is_empty() {
+            lines.push(format!("[{}] {t}", i + 1));
+        }
+    }
+    lines.retain(|l| !l.is_empty());
+    bounded_source_text(lines.join("\n"))
+}
+
+/// Cuts a source text to [`SOURCE_TEXT_MAX_CHARS`].
+pub(crate) fn bounded_source_text(text: String) -> String {
+    match text.char_indices().nth(SOURCE_TEXT_MAX_CHARS) {
+        Some((at, _)) => format!("{}…", &text[..at]),
+        None => text,
+    }
 }
 
 /// The binary formats a press release arrives in.
@@ -136,7 +183,10 @@ fn release_at_depth(format: ReleaseFormat, name: &str, bytes: &[u8], depth: u32)
                 ReleaseFormat::Hwp => hwp::read(bytes)?,
                 _ => pdf::read(bytes)?,
             };
-            assemble(parsed)
+            let text = source_text(&parsed);
+            let mut release = assemble(parsed);
+            release.source.text = text;
+            release
         }
     };
     release.source.file_name = name.to_string();
@@ -158,7 +208,9 @@ pub fn read_release_file(path: &Path) -> Result<Release> {
     let name = path.file_name().map(|n| n.to_string_lossy().into_owned()).unwrap_or_default();
     let format = ReleaseFormat::of_name(&name).ok_or_else(|| refuse("this is not a press release file (.hwp, .hwpx, .docx, .pdf or .eml)".into()))?;
     let bytes = super::files::read_bounded(path)?;
-    release_from_bytes(format, &name, &bytes).map_err(refuse)
+    let mut release = release_from_bytes(format, &name, &bytes).map_err(refuse)?;
+    release.original = bytes;
+    Ok(release)
 }
 
 // ---------------------------------------------------------------------------------------
@@ -581,7 +633,7 @@ pub(crate) fn assemble(parsed: Parsed) -> Release {
     pictures.dedup_by(|a, b| a.sha256 == b.sha256);
     let fields = finish_fields(ArticleFields { headline, deck: deck.join(" "), body, ..ArticleFields::default() });
     source.issuer = collapse_whitespace(&source.issuer);
-    Release { fields, pictures, source }
+    Release { fields, pictures, source, original: Vec::new() }
 }
 
 /// One paragraph into the builder.

@@ -44,4 +44,8 @@ export type CommandName =
   | 'count_sentences'
   | 'draft_summary'
   | 'create_roundup_from_week'
-  | 'import_files_dialog';
+  | 'import_files_dialog'
+  | 'article_source'
+  | 'save_source_file'
+  | 'length_goal'
+  | 'set_length_goal';

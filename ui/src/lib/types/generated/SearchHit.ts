@@ -11,4 +11,9 @@ snippet: string, status: Status, updated_at: string,
 /**
  * 2 when the headline matches, 1 otherwise (hits come in that order, then newest first).
  */
-rank: number, };
+rank: number, 
+/**
+ * The words were found only in the press release the article was made from (its
+ * source), not in the article itself: the snippet is from the source.
+ */
+in_source: boolean, };

@@ -53,4 +53,9 @@ preflight_blocking: string,
 /**
  * The soft limit of a brief's summary, in characters and in sentences.
  */
-brief_max_chars: number, brief_max_sentences: number, };
+brief_max_chars: number, brief_max_sentences: number, 
+/**
+ * The length goal of a piece by its section until the reporter sets one: one
+ * `section = goal` per line (`경제 = 1800자`, `문화 = 8매`; see `model::length_goal`).
+ */
+section_goals: string, };
