@@ -62,6 +62,7 @@ test-proof:
 
 # Release builds, generated data, every benchmark; writes bench/RESULTS.md (not part of `test`).
 bench: setup-test
+	@scripts/setup.sh bench
 	bench/run.sh
 
 clean:

@@ -58,6 +58,9 @@ cargo bench -p newsdesk-core --bench summary -- --warm-up-time 1 --measurement-t
 say "backend: the house-style check of a 20,000-character Korean article"
 cargo bench -p newsdesk-core --bench style -- --warm-up-time 1 --measurement-time 2 2>&1 | tee "$work/style.txt"
 
+say "press releases of 40 pages (HWP, HWPX, DOCX, PDF) through the CLI: time and peak memory"
+python3 bench/release_import.py "$app" "$work/releases" "$work/releases.json"
+
 say "the real window: start-up, memory, typing (vs the bare window)"
 node bench/app.mjs "$app" "$bare" "$work/10k.db" "$work/app.json"
 

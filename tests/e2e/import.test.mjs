@@ -154,3 +154,19 @@ test('the release beside the draft: the details name it, the source pane shows i
   assert.equal(hits.length, 1);
   assert.equal(hits[0].in_source, true);
 });
+
+test('a length goal set in the details shows as progress and is kept with the piece', async () => {
+  const amount = await session.byTestId('goal-amount');
+  await session.click(amount);
+  await session.type(amount, '8');
+  await session.execute('const u = document.querySelector(\'[data-testid="goal-unit"]\'); u.value = "pages"; u.dispatchEvent(new Event("change", { bubbles: true }))');
+  await session.click(await session.byTestId('goal-set'));
+  const progress = await session.until('the goal progress', async () => {
+    const p = await session.findAll('[data-testid="goal-progress"]');
+    return p.length ? session.text(p[0]) : null;
+  });
+  assert.match(progress, /^[\d.]+ \/ 8매 \(\d+%\)$/);
+  const rows = JSON.parse(newsdesk(bin, ['--library', library, 'search', '갯벌 체험객', '--json']));
+  const shown = JSON.parse(newsdesk(bin, ['--library', library, 'show', rows[0].id, '--json']));
+  assert.deepEqual(shown.length_goal, { goal: { unit: 'pages', amount: 8 }, origin: 'piece' });
+});
