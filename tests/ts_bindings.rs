@@ -82,6 +82,16 @@ fn export_all(cfg: &Config) {
         lib::Source,
         model::PieceGoal,
         model::LengthGoal,
+        // publishing
+        newsdesk_core::publish::Target,
+        newsdesk_core::publish::TargetKind,
+        newsdesk_core::publish::Publication,
+        newsdesk_core::publish::PublishOptions,
+        newsdesk_core::publish::PublishAs,
+        newsdesk_core::publish::smtp::TestSend,
+        newsdesk_core::RemoteFailure,
+        app::TargetView,
+        app::SecretPlace,
     );
 }
 

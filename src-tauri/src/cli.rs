@@ -18,6 +18,7 @@ use newsdesk_core::text::plain::doc_to_plain;
 use crate::paths::{default_library_path, LIBRARY_ENV};
 
 mod drafting;
+mod publishing;
 mod style;
 
 #[derive(Debug, Parser)]
@@ -145,6 +146,35 @@ pub enum Command {
         max_chars: Option<u32>,
         #[arg(long)]
         json: bool,
+    },
+    /// The sites to publish to: list, add or remove (the password stays in the keyring)
+    Targets {
+        #[command(subcommand)]
+        command: publishing::TargetsCommand,
+    },
+    /// Publish an article or an edition to a target (WordPress), or update its post
+    Publish {
+        id: String,
+        /// The target's name (see `newsdesk targets list`)
+        #[arg(long, value_name = "NAME")]
+        target: String,
+        /// draft (default) or publish
+        #[arg(long = "as", value_parser = ["draft", "publish"], default_value = "draft")]
+        publish_as: String,
+        /// Schedule the post for this time instead (RFC 3339, e.g. 2026-12-05T09:00:00+09:00)
+        #[arg(long, value_name = "TIME", conflicts_with = "publish_as")]
+        at: Option<String>,
+        /// Replace the post even if it was changed in the CMS since the last publish
+        #[arg(long)]
+        overwrite: bool,
+        #[arg(long)]
+        json: bool,
+    },
+    /// Send the e-mail edition to an address through the outlet's SMTP server, as a test
+    SendTest {
+        id: String,
+        #[arg(long, value_name = "ADDRESS")]
+        to: String,
     },
     /// Create a weekend roundup
     NewRoundup {
@@ -296,6 +326,8 @@ fn open_for(command: Option<&Command>, path: &std::path::Path) -> newsdesk_core:
             | Command::Lint { .. }
             | Command::Preflight { .. }
             | Command::Summarize { .. }
+            | Command::Targets { command: publishing::TargetsCommand::List { .. } }
+            | Command::SendTest { .. }
             | Command::Style { command: StyleCommand::Export { .. } },
         ) => {
             Library::open_read_only(path).or_else(|first| Library::open(path).map_err(|_| first))
@@ -451,6 +483,11 @@ fn run(mut lib: Library, command: Command) -> Result<ExitCode, Failure> {
             let id = id.ok_or_else(|| Failure::Said("name the article to export, or use --all".into()))?;
             return export_one(&mut lib, &id, &format, output);
         }
+        Command::Targets { command } => return publishing::targets(&mut lib, command),
+        Command::Publish { id, target, publish_as, at, overwrite, json } => {
+            return publishing::publish(&mut lib, &id, &target, &publish_as, at, overwrite, json)
+        }
+        Command::SendTest { id, to } => return publishing::send_test(&lib, &id, &to),
         Command::Summarize { id, sentences, max_chars, json } => {
             return drafting::summarize(&lib, &id, sentences.map(|n| n as usize), max_chars.map(|n| n as usize), json)
         }

@@ -14,17 +14,25 @@ pub struct CommandError {
     #[serde(skip_serializing_if = "Option::is_none")]
     #[cfg_attr(feature = "ts", ts(optional))]
     pub current: Option<Box<Item>>,
+    /// With `remote`: what went wrong with the site, for the window to say in its language.
+    #[serde(skip_serializing_if = "Option::is_none")]
+    #[cfg_attr(feature = "ts", ts(optional))]
+    pub remote: Option<newsdesk_core::RemoteFailure>,
 }
 
 impl CommandError {
     pub fn invalid(message: impl Into<String>) -> Self {
-        Self { kind: ErrorKind::Invalid, message: message.into(), current: None }
+        Self { kind: ErrorKind::Invalid, message: message.into(), current: None, remote: None }
     }
 }
 
 impl From<newsdesk_core::Error> for CommandError {
     fn from(e: newsdesk_core::Error) -> Self {
-        Self { kind: e.kind(), message: e.to_string(), current: None }
+        let remote = match &e {
+            newsdesk_core::Error::Remote { failure, .. } => Some(*failure),
+            _ => None,
+        };
+        Self { kind: e.kind(), message: e.to_string(), current: None, remote }
     }
 }
 

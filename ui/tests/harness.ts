@@ -89,6 +89,7 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
     };
     w.__saved = saved;
     w.__images = [];
+    w.__published = [];
     w.__trashed = [];
     w.__rules = [
       { id: 'ko.hayeotda', severity: 'error', enabled: true, message_ko: '하였다는 했다로', message_en: 'hayeotda', example: '' },
@@ -299,6 +300,39 @@ export async function mockIpc(page: Page, fixture: unknown): Promise<void> {
             else goals[String(args.id)] = (data as { goals?: Record<string, unknown> }).goals?.[String(args.id)];
             return goals[String(args.id)] ?? null;
           }
+          // Publishing (fixture `targets`; a publish answers from `publishAnswer`, or fails
+          // with the fixture's `publishError`).
+          case 'publish_targets':
+            return (d as { targets?: unknown[] }).targets ?? [];
+          case 'put_publish_target': {
+            const target = args.target as { name: string; site_url: string; user: string; kind: string };
+            const list = ((d as { targets?: unknown[] }).targets ??= []) as { name: string }[];
+            const view = { ...target, secret: args.secret ? 'session' : 'none' };
+            const at = list.findIndex((x) => x.name === target.name);
+            if (at >= 0) list[at] = view;
+            else list.push(view);
+            return view;
+          }
+          case 'remove_publish_target': {
+            const list = ((d as { targets?: { name: string }[] }).targets ?? []);
+            (d as { targets?: unknown[] }).targets = list.filter((x) => x.name !== args.name);
+            return null;
+          }
+          case 'publications':
+            return ((d as { publications?: Record<string, unknown[]> }).publications ?? {})[String(args.id)] ?? [];
+          case 'publish': {
+            (w.__published as unknown[]).push({ ...args });
+            const fail = (d as { publishError?: unknown }).publishError;
+            if (fail && !args.secret) throw fail;
+            const p = { item_id: args.id, target: args.target, site_url: 'https://news.example', remote_id: '41', url: 'https://news.example/?p=41', status: 'draft', remote_modified: '2026-12-03T07:00:00', published_at: '2026-12-03T07:00:00.000Z', pending_since: null };
+            const all = ((d as { publications?: Record<string, unknown[]> }).publications ??= {});
+            all[String(args.id)] = [p];
+            return p;
+          }
+          case 'send_test_email':
+            return { to: args.to, subject: '주말 브리핑', server: '127.0.0.1:2525' };
+          case 'open_in_browser':
+            return null;
           default:
             throw { kind: 'invalid', message: `unknown command ${cmd}` };
         }

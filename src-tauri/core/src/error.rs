@@ -29,6 +29,10 @@ pub enum Error {
     NeedsUpgrade { path: PathBuf, found: i64, current: i64 },
     #[error("the library database failed: {0}")]
     Database(String),
+    /// A publish or a test send the other side refused or never answered (publish/): what
+    /// went wrong, as a stable code the window words in its language, and the detail.
+    #[error("{}", failure.describe(detail))]
+    Remote { failure: RemoteFailure, detail: String },
     #[error("{0}")]
     Io(#[from] std::io::Error),
 }
@@ -48,6 +52,7 @@ pub enum ErrorKind {
     ReadOnly,
     NeedsUpgrade,
     Database,
+    Remote,
     Permission,
     Io,
     Unknown,
@@ -66,9 +71,55 @@ impl Error {
             Error::ReadOnly { .. } => ErrorKind::ReadOnly,
             Error::NeedsUpgrade { .. } => ErrorKind::NeedsUpgrade,
             Error::Database(_) => ErrorKind::Database,
+            Error::Remote { .. } => ErrorKind::Remote,
             Error::Io(e) if e.kind() == std::io::ErrorKind::PermissionDenied => ErrorKind::Permission,
             Error::Io(_) => ErrorKind::Io,
         }
+    }
+}
+
+/// Why a publish (or a test send) did not go through, one reporter's message each.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, serde::Serialize, serde::Deserialize)]
+#[cfg_attr(feature = "ts", derive(ts_rs::TS))]
+#[serde(rename_all = "snake_case")]
+pub enum RemoteFailure {
+    /// Nothing answers at the address: no network, the server stopped, a wrong port.
+    Unreachable,
+    /// The address is not one: a name that does not resolve, a malformed address.
+    Address,
+    /// The secure connection failed: a certificate that is not valid for the site.
+    Tls,
+    /// The user name or the password (application password, API key) was refused.
+    Auth,
+    /// The server refuses a file this large.
+    TooLarge,
+    /// The server failed (5xx) or refused the request for a reason of its own.
+    Server,
+    /// The server did not answer in time.
+    Timeout,
+    /// Something answers, but it is not the CMS's API (a plain web page, another program).
+    NotApi,
+    /// The post was changed in the CMS since the last publish: overwrite or stop.
+    ChangedRemotely,
+    /// No secret for this target: none in the keyring and none given.
+    NoSecret,
+}
+
+impl RemoteFailure {
+    fn describe(self, detail: &str) -> String {
+        let what = match self {
+            RemoteFailure::Unreachable => "the site could not be reached (no network, or the server is not running)",
+            RemoteFailure::Address => "the site's address is not valid or does not exist",
+            RemoteFailure::Tls => "the secure connection to the site failed (its certificate is not valid)",
+            RemoteFailure::Auth => "the site refused the user name or password",
+            RemoteFailure::TooLarge => "the site refused a file as too large",
+            RemoteFailure::Server => "the site failed to handle the request",
+            RemoteFailure::Timeout => "the site did not answer in time",
+            RemoteFailure::NotApi => "the address answers, but not as the CMS's API",
+            RemoteFailure::ChangedRemotely => "the post was changed in the CMS since the last publish",
+            RemoteFailure::NoSecret => "no password is stored for this target",
+        };
+        if detail.is_empty() { what.to_string() } else { format!("{what}: {detail}") }
     }
 }
 

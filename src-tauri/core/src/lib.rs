@@ -8,10 +8,11 @@ pub mod export;
 pub mod import;
 pub mod library;
 pub mod model;
+pub mod publish;
 pub mod render;
 pub mod roundup;
 pub mod samples;
 pub mod style;
 pub mod text;
 
-pub use error::{Error, ErrorKind, Result};
+pub use error::{Error, ErrorKind, RemoteFailure, Result};

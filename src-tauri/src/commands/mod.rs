@@ -12,6 +12,7 @@ mod export;
 mod import;
 mod library;
 mod preview;
+mod publishing;
 mod roundups;
 mod settings;
 mod sources;
@@ -24,6 +25,7 @@ pub use export::*;
 pub use import::*;
 pub use library::*;
 pub use preview::*;
+pub use publishing::*;
 pub use roundups::*;
 pub use settings::*;
 pub use sources::*;
@@ -47,6 +49,8 @@ pub struct AppState {
     pub(crate) previews_served: std::sync::atomic::AtomicU64,
     /// The thread the latest library call ran on (the tests check it is not the caller's).
     last_thread: Mutex<Option<ThreadId>>,
+    /// Publishing secrets typed where no keyring runs (this session only).
+    pub(crate) secrets: SessionSecrets,
 }
 
 impl AppState {
@@ -57,6 +61,7 @@ impl AppState {
             previews: Previews::default(),
             previews_served: Default::default(),
             last_thread: Mutex::new(None),
+            secrets: SessionSecrets::default(),
         }
     }
 

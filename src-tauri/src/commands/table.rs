@@ -52,4 +52,11 @@ commands_table! {
     save_source_file,
     length_goal,
     set_length_goal,
+    publish_targets,
+    put_publish_target,
+    remove_publish_target,
+    publications,
+    publish,
+    send_test_email,
+    open_in_browser,
 }

@@ -46,6 +46,11 @@ import type {
   Source,
   LengthGoal,
   PieceGoal,
+  Publication,
+  PublishOptions,
+  Target,
+  TargetView,
+  TestSend,
 } from './types';
 
 // The requests and replies are generated from the Rust types (./types/generated).
@@ -63,7 +68,12 @@ async function call<T>(command: CommandName, args?: InvokeArgs): Promise<T> {
 export function toCommandError(e: unknown): CommandError {
   if (e && typeof e === 'object' && 'kind' in e && 'message' in e) {
     const err = e as CommandError;
-    return { kind: err.kind, message: String(err.message), ...(err.current ? { current: err.current } : {}) };
+    return {
+      kind: err.kind,
+      message: String(err.message),
+      ...(err.current ? { current: err.current } : {}),
+      ...(err.remote ? { remote: err.remote } : {}),
+    };
   }
   return { kind: 'unknown', message: e instanceof Error ? e.message : String(e) };
 }
@@ -131,6 +141,20 @@ export const api = {
   lengthGoal: (id: string) => call<PieceGoal | null>('length_goal', { id }),
   /** Sets (or with null removes) the article's own length goal; the goal it now has. */
   setLengthGoal: (id: string, goal: LengthGoal | null) => call<PieceGoal | null>('set_length_goal', { id, goal }),
+  /** The sites to publish to, and where each one's password is kept. */
+  publishTargets: () => call<TargetView[]>('publish_targets'),
+  /** Adds or changes a target; a password given goes to the keyring (else this session). */
+  putPublishTarget: (target: Target, secret: string | null) => call<TargetView>('put_publish_target', { target, secret }),
+  removePublishTarget: (name: string) => call<void>('remove_publish_target', { name }),
+  /** What the piece became on each target it was published to. */
+  publications: (id: string) => call<Publication[]>('publications', { id }),
+  /** Publishes (or updates) the piece's post; `secret` when the reporter typed one. */
+  publish: (id: string, target: string, options: PublishOptions, secret: string | null = null) =>
+    call<Publication>('publish', { id, target, options, secret }),
+  /** Sends the e-mail edition to `to` through the settings' SMTP server. */
+  sendTestEmail: (id: string, to: string, password: string | null = null) => call<TestSend>('send_test_email', { id, to, password }),
+  /** Opens a published post's address in the system's browser. */
+  openInBrowser: (url: string) => call<void>('open_in_browser', { url }),
   loadSamples: () => call<number>('load_samples'),
   createArticle: (headline = '') => call<Article>('create_article', { request: { headline } satisfies CreateRequest }),
   saveArticle: (request: SaveRequest<ArticleFields>) => call<Article>('save_article', { request }),

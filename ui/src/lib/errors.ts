@@ -9,7 +9,7 @@ import type { MessageKey } from './i18n/en';
 import type { ErrorKind } from './types';
 
 /** What the UI has of a refusal: a `CommandError` or anything with a kind and a message. */
-export type Refusal = { kind: ErrorKind | string; message: string };
+export type Refusal = { kind: ErrorKind | string; message: string; remote?: string };
 
 export type Said = { text: string; detail: string | null };
 
@@ -95,6 +95,7 @@ const KINDS: Record<string, MessageKey> = {
   read_only: 'error.kind.read_only',
   needs_upgrade: 'error.kind.needs_upgrade',
   database: 'error.kind.database',
+  remote: 'error.kind.remote',
   permission: 'error.kind.permission',
   io: 'error.kind.io',
   unknown: 'error.kind.unknown',
@@ -123,6 +124,10 @@ function known(message: string): string | null {
 export function errorText(e: Refusal): Said {
   const message = String(e.message ?? '');
   const detail = i18n.lang === 'en' ? null : message;
+  // A site or mail server that refused or never answered: its failure, in the reporter's words.
+  if (e.kind === 'remote' && e.remote) {
+    return { text: t(`error.remote.${e.remote}` as MessageKey), detail: message || null };
+  }
   const whole = known(message);
   if (whole) return { text: whole, detail };
   if (e.kind === 'file') {

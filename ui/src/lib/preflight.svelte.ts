@@ -8,11 +8,11 @@ export class ExportGate {
   checklist = $state<Preflight | null>(null);
   /** `export`: the checklist holds an export; `ready`: it is shown after a piece was set
    * to ready, to read (nothing waits on it). */
-  mode = $state<'export' | 'ready'>('export');
+  mode = $state<'export' | 'publish' | 'ready'>('export');
   private pending: (() => Promise<void>) | null = null;
 
   /** Saves with `flush`, checks item `id`, then runs `go` now or once the reporter agrees. */
-  async run(id: string, flush: () => Promise<void>, go: () => Promise<void>): Promise<void> {
+  async run(id: string, flush: () => Promise<void>, go: () => Promise<void>, mode: 'export' | 'publish' = 'export'): Promise<void> {
     await flush();
     let list: Preflight;
     try {
@@ -23,7 +23,7 @@ export class ExportGate {
     }
     if (list.items.every((i) => i.ok)) return go();
     this.pending = go;
-    this.mode = 'export';
+    this.mode = mode;
     this.checklist = list;
   }
 

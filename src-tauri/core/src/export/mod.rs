@@ -13,7 +13,7 @@ mod atomic;
 mod batch;
 mod file_name;
 mod from_library;
-mod roundup;
+pub(crate) mod roundup;
 
 use std::path::{Path, PathBuf};
 

@@ -98,7 +98,7 @@ pub fn render_roundup(r: &Roundup, format: RoundupFormat, ctx: &RenderContext, e
 /// name of its article's exported page, when the article has been exported (its revisions
 /// record an export). Those pages are named as every export names them, so the links
 /// hold when the edition is saved in the same folder as its articles.
-fn extras_from(lib: &Library, r: &Roundup) -> Result<RoundupExtras> {
+pub(crate) fn extras_from(lib: &Library, r: &Roundup) -> Result<RoundupExtras> {
     let settings = lib.settings()?;
     let sha = settings.logo_asset.trim();
     let logo = if sha.is_empty() {

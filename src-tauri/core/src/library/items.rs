@@ -269,6 +269,18 @@ fn write_current_revision(conn: &Connection, head: &Head, status: Status, versio
     }
 }
 
+/// A revision of item `id`'s current content, written inside the caller's transaction,
+/// with a note (a publish's remote address; empty for none).
+pub(crate) fn record_revision_in(conn: &Connection, id: &str, reason: SaveReason, note: &str) -> Result<RevisionInfo> {
+    let head = head(conn, id, ANY)?;
+    let mut info = write_current_revision(conn, &head, head.status, head.version, reason, &now())?;
+    if !note.is_empty() {
+        conn.prepare_cached("UPDATE revisions SET note = ?2 WHERE id = ?1")?.execute(params![info.id, note])?;
+        info.note = note.to_string();
+    }
+    Ok(info)
+}
+
 /// One revision of item `id` whose content is a `C`, checked against its SHA-256.
 pub(crate) fn read_revision<C: Content>(conn: &Connection, id: &str, revision_id: i64) -> Result<(RevisionInfo, C, Status)> {
     head(conn, id, C::KIND.as_str())?.expect(C::KIND)?;
@@ -277,7 +289,7 @@ pub(crate) fn read_revision<C: Content>(conn: &Connection, id: &str, revision_id
             "SELECT {INFO_COLUMNS}, r.status, b.hash, b.data FROM revisions r JOIN blobs b ON b.id = r.blob_id \
              WHERE r.article_id = ?1 AND r.id = ?2"
         ))?
-        .query_row(params![id, revision_id], |r| Ok((revisions::info_from_row(r)?, r.get(6)?, r.get(7)?, r.get(8)?)))
+        .query_row(params![id, revision_id], |r| Ok((revisions::info_from_row(r)?, r.get(7)?, r.get(8)?, r.get(9)?)))
         .optional()?;
     let (info, status, hash, data) = row.ok_or_else(|| Error::NotFound { what: "revision", id: revision_id.to_string() })?;
     let fields = revisions::decode_blob::<C>(&hash, &data)
@@ -309,8 +321,7 @@ impl Library {
     /// Writes a revision of the current content now, e.g. when the item is exported.
     pub fn record_revision(&mut self, id: &str, reason: SaveReason) -> Result<RevisionInfo> {
         let tx = self.write()?;
-        let head = head(&tx, id, ANY)?;
-        let info = write_current_revision(&tx, &head, head.status, head.version, reason, &now())?;
+        let info = record_revision_in(&tx, id, reason, "")?;
         tx.commit()?;
         Ok(info)
     }

@@ -250,6 +250,42 @@ const MIGRATIONS: &[&str] = &[
         INSERT OR IGNORE INTO search_pending (seq) SELECT seq FROM articles WHERE id = new.item_id;
     END;
     "#,
+    // 6: publishing to the outlet's CMS (publish/, library/publishing.rs). The targets
+    //    (name, kind, site address, user; the secret is in the system's keyring, never
+    //    here); what each piece became on each target (its remote id, address, status, the
+    //    CMS's last-modified time, to notice an edit made there; `pending_since` marks a
+    //    create whose answer never came, so a retry finds the post instead of duplicating
+    //    it); the pictures uploaded to a site, by their SHA-256, so each goes up once; and a
+    //    revision's note (a publish's remote address).
+    r#"
+    ALTER TABLE revisions ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    CREATE TABLE publish_targets (
+        name       TEXT PRIMARY KEY,
+        kind       TEXT NOT NULL CHECK (kind IN ('wordpress')),
+        site_url   TEXT NOT NULL,
+        user       TEXT NOT NULL,
+        created_at TEXT NOT NULL
+    ) WITHOUT ROWID;
+    CREATE TABLE publications (
+        item_id         TEXT NOT NULL REFERENCES articles (id) ON DELETE CASCADE,
+        target          TEXT NOT NULL,
+        site_url        TEXT NOT NULL,
+        remote_id       TEXT NOT NULL DEFAULT '',
+        url             TEXT NOT NULL DEFAULT '',
+        status          TEXT NOT NULL DEFAULT '',
+        remote_modified TEXT NOT NULL DEFAULT '',
+        published_at    TEXT,
+        pending_since   TEXT,
+        PRIMARY KEY (item_id, target)
+    ) WITHOUT ROWID;
+    CREATE TABLE published_media (
+        site_url  TEXT NOT NULL,
+        sha256    TEXT NOT NULL,
+        remote_id TEXT NOT NULL,
+        url       TEXT NOT NULL,
+        PRIMARY KEY (site_url, sha256)
+    ) WITHOUT ROWID;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

@@ -24,6 +24,7 @@ mod settings;
 mod sources;
 pub use sources::Source;
 mod length_goals;
+mod publishing;
 mod style;
 pub use style::{preflight_policy, RuleState, StyleInput, STYLE_BOOK_MAX_BYTES};
 mod types;

@@ -33,7 +33,12 @@ impl RevisionPolicy {
         match reason {
             SaveReason::Autosave => RevisionPolicy::Autosave,
             SaveReason::Explicit => RevisionPolicy::Changed,
-            SaveReason::Create | SaveReason::Status | SaveReason::Export | SaveReason::Restore | SaveReason::Import => {
+            SaveReason::Create
+            | SaveReason::Status
+            | SaveReason::Export
+            | SaveReason::Restore
+            | SaveReason::Import
+            | SaveReason::Publish => {
                 RevisionPolicy::Always
             }
         }
@@ -115,6 +120,7 @@ pub(crate) fn write<T: serde::Serialize + ?Sized>(
         reason,
         version,
         chars,
+        note: String::new(),
     })
 }
 
@@ -146,7 +152,7 @@ pub(crate) fn wanted<T: serde::Serialize + ?Sized>(
     })
 }
 
-pub(crate) const INFO_COLUMNS: &str = "r.id, r.article_id, r.created_at, r.reason, r.version, r.chars";
+pub(crate) const INFO_COLUMNS: &str = "r.id, r.article_id, r.created_at, r.reason, r.version, r.chars, r.note";
 
 pub(crate) fn info_from_row(r: &rusqlite::Row) -> rusqlite::Result<RevisionInfo> {
     Ok(RevisionInfo {
@@ -156,6 +162,7 @@ pub(crate) fn info_from_row(r: &rusqlite::Row) -> rusqlite::Result<RevisionInfo>
         reason: SaveReason::from_name(&r.get::<_, String>(3)?),
         version: r.get(4)?,
         chars: r.get::<_, i64>(5)?.max(0) as u64,
+        note: r.get(6)?,
     })
 }
 

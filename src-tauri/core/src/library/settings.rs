@@ -25,6 +25,9 @@ impl Settings {
             ("blocking checks", &self.preflight_blocking, 500),
             ("logo", &self.logo_asset, 64),
             ("section goals", &self.section_goals, 5000),
+            ("SMTP server", &self.smtp_host, 253),
+            ("SMTP security", &self.smtp_security, 20),
+            ("SMTP user", &self.smtp_user, EMAIL_MAX),
         ] {
             check_len(field, value, max)?;
         }
@@ -35,6 +38,15 @@ impl Settings {
         }
         if !(1..=500).contains(&self.headline_max_chars) {
             return Err(Error::Invalid("the headline limit is 1 to 500 characters".into()));
+        }
+        if !(1..=65535).contains(&self.smtp_port) {
+            return Err(Error::Invalid("the SMTP port is a number from 1 to 65535".into()));
+        }
+        if !crate::model::settings::SMTP_SECURITY.contains(&self.smtp_security.trim()) {
+            return Err(Error::Invalid("the SMTP security is starttls, tls or none".into()));
+        }
+        if self.smtp_host.trim().contains(|c: char| c.is_whitespace() || c == '/' || c == ':') {
+            return Err(Error::Invalid("the SMTP server is a host name, such as smtp.example.com".into()));
         }
         Ok(())
     }

@@ -16,10 +16,11 @@ pub enum SaveReason {
     Export,
     Restore,
     Import,
+    Publish,
 }
 
 impl SaveReason {
-    pub const ALL: [SaveReason; 7] = [
+    pub const ALL: [SaveReason; 8] = [
         SaveReason::Create,
         SaveReason::Autosave,
         SaveReason::Explicit,
@@ -27,6 +28,7 @@ impl SaveReason {
         SaveReason::Export,
         SaveReason::Restore,
         SaveReason::Import,
+        SaveReason::Publish,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -38,6 +40,7 @@ impl SaveReason {
             SaveReason::Export => "export",
             SaveReason::Restore => "restore",
             SaveReason::Import => "import",
+            SaveReason::Publish => "publish",
         }
     }
 
@@ -165,6 +168,8 @@ pub struct RevisionInfo {
     pub version: i64,
     /// Characters (with spaces) of the body.
     pub chars: u64,
+    /// What the revision records besides its reason: a publish's remote address.
+    pub note: String,
 }
 
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]

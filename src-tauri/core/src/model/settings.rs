@@ -43,10 +43,19 @@ pub struct Settings {
     /// The length goal of a piece by its section until the reporter sets one: one
     /// `section = goal` per line (`경제 = 1800자`, `문화 = 8매`; see `model::length_goal`).
     pub section_goals: String,
+    /// The outlet's SMTP server, for the test send of the e-mail edition (its password is
+    /// in the keyring, never here): host, port, `starttls`, `tls` or `none`, user.
+    pub smtp_host: String,
+    pub smtp_port: u32,
+    pub smtp_security: String,
+    pub smtp_user: String,
 }
 
 /// Settings fields stored as numbers.
-pub const NUMERIC_SETTINGS: [&str; 3] = ["brief_max_chars", "brief_max_sentences", "headline_max_chars"];
+pub const NUMERIC_SETTINGS: [&str; 4] = ["brief_max_chars", "brief_max_sentences", "headline_max_chars", "smtp_port"];
+/// How the SMTP connection is secured: STARTTLS (port 587), TLS from the start (465), or
+/// not at all (only for a server on this machine).
+pub const SMTP_SECURITY: [&str; 3] = ["starttls", "tls", "none"];
 /// Settings fields stored as `true` or `false` (every other field is text).
 pub const BOOLEAN_SETTINGS: [&str; 2] = ["edition_title_line", "edition_blank_lines"];
 /// The transition line of a new edition until the outlet sets its own.
@@ -73,6 +82,10 @@ impl Default for Settings {
             brief_max_chars: 200,
             brief_max_sentences: 3,
             section_goals: String::new(),
+            smtp_host: String::new(),
+            smtp_port: 587,
+            smtp_security: "starttls".into(),
+            smtp_user: String::new(),
         }
     }
 }

@@ -13,20 +13,23 @@ use crate::error::{Error, Result};
 use crate::model::doc::{is_allowed_href, Block, Doc, ImageAttrs, Inline, ListItem, Mark, TableCell, TableRow};
 
 /// What an image becomes in the body.
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-pub enum ImageMode {
+#[derive(Clone, Copy)]
+pub enum ImageMode<'l> {
     /// `<img src="data:…">` with the asset's bytes: the page stands alone. A missing asset
     /// is an error.
     Embed,
     /// Only the figure's caption and credit (for formats that carry images beside the body).
     CaptionOnly,
+    /// `<img src="…">` at the address the function gives for the asset's SHA-256 (a picture
+    /// uploaded to the CMS). An asset without an address is an error.
+    Linked(&'l dyn Fn(&str) -> Option<String>),
 }
 
 /// Image types a page may embed: those the library accepts, plus AVIF.
 pub const EMBEDDABLE_IMAGE_TYPES: [&str; 5] = ["image/png", "image/jpeg", "image/gif", "image/webp", "image/avif"];
 
 /// Renders `doc` as HTML body markup.
-pub fn body_html(doc: &Doc, ctx: &RenderContext, mode: ImageMode) -> Result<String> {
+pub fn body_html(doc: &Doc, ctx: &RenderContext, mode: ImageMode<'_>) -> Result<String> {
     let mut w = Writer {
         out: String::with_capacity(256 + doc.content.len() * 200),
         ctx,
@@ -65,14 +68,14 @@ pub fn describe(img: &ImageAttrs) -> String {
     }
 }
 
-struct Writer<'c, 'a> {
+struct Writer<'c, 'a, 'l> {
     out: String,
     ctx: &'c RenderContext<'a>,
-    mode: ImageMode,
+    mode: ImageMode<'l>,
     images: usize,
 }
 
-impl Writer<'_, '_> {
+impl Writer<'_, '_, '_> {
     fn blocks(&mut self, blocks: &[Block]) -> Result<()> {
         for b in blocks {
             self.block(b)?;
@@ -180,16 +183,24 @@ impl Writer<'_, '_> {
     fn image(&mut self, img: &ImageAttrs) -> Result<()> {
         self.images += 1;
         self.out.push_str(&format!("<figure id=\"image-{}\">\n", self.images));
-        if self.mode == ImageMode::Embed {
-            let asset = (self.ctx.assets)(&img.asset).ok_or_else(|| {
-                Error::Invalid(format!(
-                    "the image {} is missing from the library; add it again or remove it from the article before exporting",
-                    describe(img)
-                ))
-            })?;
-            let src = data_uri(&asset, img)?;
+        let src = match self.mode {
+            ImageMode::Embed => {
+                let asset = (self.ctx.assets)(&img.asset).ok_or_else(|| {
+                    Error::Invalid(format!(
+                        "the image {} is missing from the library; add it again or remove it from the article before exporting",
+                        describe(img)
+                    ))
+                })?;
+                Some(data_uri(&asset, img)?)
+            }
+            ImageMode::Linked(address) => Some(address(&img.asset).ok_or_else(|| {
+                Error::Invalid(format!("the image {} has no address on the site", describe(img)))
+            })?),
+            ImageMode::CaptionOnly => None,
+        };
+        if let Some(src) = src {
             self.out.push_str("<img src=\"");
-            self.out.push_str(&src);
+            push_html(&mut self.out, &src);
             self.out.push_str("\" alt=\"");
             push_html(&mut self.out, &img.alt);
             self.out.push_str("\">\n");

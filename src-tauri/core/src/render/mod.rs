@@ -22,6 +22,7 @@ pub mod escape;
 mod html;
 pub mod inline;
 mod markdown;
+pub mod post;
 mod ninjs;
 mod roundup;
 pub mod templates;

@@ -147,7 +147,7 @@ pub fn dated_edition_title(date: &str, lang: &str) -> String {
     }
 }
 
-fn view(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras, logo_limit: Option<usize>) -> Result<EditionView> {
+fn view(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras, logo_limit: Option<usize>, images: ImageMode<'_>) -> Result<EditionView> {
     let lang = language_of_outlet(ctx.outlet);
     let lead_plain = doc_text(&r.lead.body, &lang);
     let email = r.signoff.email.trim().to_string();
@@ -156,7 +156,7 @@ fn view(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras, logo_limit: Op
         title: title_of(r, &lang),
         date: edition_date(&r.edition_date, &lang),
         lead_headline: one_line(&r.lead.headline),
-        lead_html: Value::from_safe_string(body_html(&r.lead.body, ctx, ImageMode::Embed)?),
+        lead_html: Value::from_safe_string(body_html(&r.lead.body, ctx, images)?),
         preheader: super::shorten(&one_line(&lead_plain), 140),
         transition: one_line(&r.transition),
         items: r
@@ -184,14 +184,14 @@ fn view(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras, logo_limit: Op
 
 /// The edition as one self-contained web page (template `roundup.html`).
 pub fn roundup_html(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras) -> Result<String> {
-    ctx.templates.render("roundup.html", view(r, ctx, extras, None)?)
+    ctx.templates.render("roundup.html", view(r, ctx, extras, None, ImageMode::Embed)?)
 }
 
 /// The edition as an e-mail (template `roundup-email.html`): one 600 px column of tables,
 /// its style rules inlined into `style` attributes; the dark-mode rules stay in a
 /// `<style>` block, since a media query cannot be inlined.
 pub fn roundup_email(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras) -> Result<String> {
-    let html = ctx.templates.render("roundup-email.html", view(r, ctx, extras, Some(EMAIL_LOGO_MAX_BYTES))?)?;
+    let html = ctx.templates.render("roundup-email.html", view(r, ctx, extras, Some(EMAIL_LOGO_MAX_BYTES), ImageMode::Embed)?)?;
     let inliner = css_inline::CSSInliner::options()
         .keep_style_tags(false)
         .keep_at_rules(true)
@@ -200,6 +200,15 @@ pub fn roundup_email(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras) -
     inliner
         .inline(&html)
         .map_err(|e| Error::Invalid(format!("the e-mail's styles could not be inlined: {e}")))
+}
+
+/// The edition as the body of one CMS post (template `roundup-post.html`): the lead, the
+/// transition, the briefs and the sign-off, no page around them and no styles (the site's
+/// theme styles it); pictures at the addresses `images` gives. Returns the title too.
+pub fn roundup_post_html(r: &Roundup, ctx: &RenderContext, extras: &RoundupExtras, images: ImageMode<'_>) -> Result<(String, String)> {
+    let v = view(r, ctx, extras, None, images)?;
+    let title = v.title.clone();
+    Ok((title, ctx.templates.render("roundup-post.html", v)?))
 }
 
 /// How the plain text of an edition is laid out. The default is the outlet's own form: no

@@ -19,7 +19,7 @@ use minijinja::{Environment, UndefinedBehavior};
 use crate::error::{Error, Result};
 
 /// The built-in templates, by name.
-pub const BUILTIN: [(&str, &str); 9] = [
+pub const BUILTIN: [(&str, &str); 11] = [
     ("page-head.html", include_str!("../../templates/page-head.html")),
     ("page.css", include_str!("../../templates/page.css")),
     ("article.html", include_str!("../../templates/article.html")),
@@ -29,6 +29,8 @@ pub const BUILTIN: [(&str, &str); 9] = [
     ("roundup.css", include_str!("../../templates/roundup.css")),
     ("roundup-email.html", include_str!("../../templates/roundup-email.html")),
     ("roundup-email.css", include_str!("../../templates/roundup-email.css")),
+    ("article-post.html", include_str!("../../templates/article-post.html")),
+    ("roundup-post.html", include_str!("../../templates/roundup-post.html")),
 ];
 
 /// A set of templates ready to render.

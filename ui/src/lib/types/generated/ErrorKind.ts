@@ -4,4 +4,4 @@
  * The kind of an error, stable and machine-readable: what the window and the command
  * line's JSON see. `unknown` is the window's own, for a rejection that was not one of ours.
  */
-export type ErrorKind = "invalid" | "not_found" | "conflict" | "not_a_library" | "too_new" | "file" | "read_only" | "needs_upgrade" | "database" | "permission" | "io" | "unknown";
+export type ErrorKind = "invalid" | "not_found" | "conflict" | "not_a_library" | "too_new" | "file" | "read_only" | "needs_upgrade" | "database" | "remote" | "permission" | "io" | "unknown";

@@ -9,4 +9,8 @@ version: number,
 /**
  * Characters (with spaces) of the body.
  */
-chars: number, };
+chars: number, 
+/**
+ * What the revision records besides its reason: a publish's remote address.
+ */
+note: string, };

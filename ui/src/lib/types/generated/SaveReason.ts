@@ -3,4 +3,4 @@
 /**
  * Why a revision was written.
  */
-export type SaveReason = "create" | "autosave" | "explicit" | "status" | "export" | "restore" | "import";
+export type SaveReason = "create" | "autosave" | "explicit" | "status" | "export" | "restore" | "import" | "publish";

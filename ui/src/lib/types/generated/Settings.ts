@@ -58,4 +58,9 @@ brief_max_chars: number, brief_max_sentences: number,
  * The length goal of a piece by its section until the reporter sets one: one
  * `section = goal` per line (`경제 = 1800자`, `문화 = 8매`; see `model::length_goal`).
  */
-section_goals: string, };
+section_goals: string, 
+/**
+ * The outlet's SMTP server, for the test send of the e-mail edition (its password is
+ * in the keyring, never here): host, port, `starttls`, `tls` or `none`, user.
+ */
+smtp_host: string, smtp_port: number, smtp_security: string, smtp_user: string, };
