@@ -25,7 +25,16 @@ function fixture() {
     embargo: '2026. 11. 27.(금) 12:00', contacts: ['항만과장 오세린 (051-555-0110)'], sender: '', date: '',
     text: '항구시청 | 보도자료\n부두 재정비 사업비 절반으로\n시의회는 항만 재정비 사업비를 줄였다.\n담당 부서 | 항만과 | 051-555-0110',
   };
-  return { ...lib, sources: { [id]: source }, revisions: { [id]: [rev(2, 'explicit', '2026-11-27T09:30:00Z'), rev(1, 'create', '2026-11-27T09:00:00Z')] } };
+  // It was published once to the outlet's site (the details list the post).
+  const targets = [{ name: '새벽일보', kind: 'wordpress', site_url: 'https://news.example', user: 'reporter', secret: 'keyring' }];
+  const post = { item_id: id, target: '새벽일보', site_url: 'https://news.example', remote_id: '41', url: 'https://news.example/?p=41', status: 'draft', remote_modified: '2026-11-27T09:31:00', published_at: '2026-11-27T09:31:00.000Z', pending_since: null };
+  return {
+    ...lib,
+    sources: { [id]: source },
+    targets,
+    publications: { [id]: [post] },
+    revisions: { [id]: [rev(2, 'explicit', '2026-11-27T09:30:00Z'), rev(1, 'create', '2026-11-27T09:00:00Z')] },
+  };
 }
 
 async function openApp(width: number, height: number, lang: 'ko' | 'en', scheme: 'light' | 'dark'): Promise<Page> {
@@ -155,6 +164,15 @@ const steps: Step[] = [
   },
   { name: 'shortcuts sheet', open: async (p) => { await p.keyboard.press('Control+/'); await p.getByTestId('shortcuts').waitFor(); }, close: closeSheet('shortcuts') },
   { name: 'settings', open: async (p) => { await p.getByTestId('open-settings').click(); await p.getByTestId('style-rules').locator('li').first().waitFor(); }, close: closeSheet('settings') },
+  {
+    name: 'publish dialog',
+    open: async (p) => {
+      await p.getByTestId('publish').click();
+      await p.getByTestId('preflight-proceed').click();
+      await p.getByTestId('publish-target').waitFor();
+    },
+    close: closeSheet('publish-sheet'),
+  },
   { name: 'pre-flight sheet', open: async (p) => { await p.getByTestId('export').click(); await p.getByTestId('preflight').waitFor(); }, close: async (p) => { await p.getByTestId('preflight-cancel').click(); } },
   {
     name: 'revision compare',
@@ -187,6 +205,7 @@ const steps: Step[] = [
       await p.getByTestId('roundup-title').waitFor();
     },
   },
+  { name: 'test send', open: async (p) => { await p.getByTestId('test-send-open').click(); await p.getByTestId('test-send-to').waitFor(); }, close: closeSheet('test-send') },
   { name: 'paste an edition', open: async (p) => { await p.getByTestId('paste-edition-open').click(); await p.getByTestId('paste-edition').waitFor(); }, close: closeSheet('paste-edition') },
 ];
 
