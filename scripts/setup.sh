@@ -15,9 +15,10 @@ say() { printf 'setup: %s\n' "$*" >&2; }
 build_pkgs=(libwebkit2gtk-4.1-dev libsoup-3.0-dev librsvg2-dev libayatana-appindicator3-dev
   libssl-dev libdbus-1-dev pkg-config build-essential curl file python3 python3-venv)
 # The publishing tests run a real WordPress (tests/servers/wordpress.sh): Debian's
-# wordpress, MariaDB and PHP's command line, which serves it.
+# wordpress, MariaDB and PHP's command line, which serves it; and a real keyring (GNOME
+# Keyring's Secret Service in a private D-Bus session).
 test_pkgs=(xvfb webkit2gtk-driver chromium fonts-noto-cjk hunspell-ko hunspell-en-us
-  wordpress mariadb-server php-cli php-mysql)
+  wordpress mariadb-server php-cli php-mysql gnome-keyring dbus-daemon)
 
 case "$(uname -s)" in
   Linux) ;;

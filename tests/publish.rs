@@ -364,3 +364,60 @@ fn the_test_send_arrives_as_text_and_html_with_a_korean_subject() {
     let out = common::newsdesk(&path, &["send-test", &id, "--to", "reporter@example.test"]);
     failed_with(&out, "could not be reached");
 }
+
+/// The password given when a target is added goes into a real keyring (GNOME Keyring's
+/// Secret Service, in a D-Bus session of this test's own) and never into the library; a
+/// publish then finds it there with no environment variable (the site is down, so the
+/// publish gets as far as the network: "could not be reached", not "no password").
+#[test]
+fn the_password_is_kept_in_a_real_keyring_and_not_in_the_library() {
+    let tmp = tempfile::tempdir().unwrap();
+    let lib = tmp.path().join("library.db");
+    let id = {
+        let mut l = Library::open(&lib).unwrap();
+        l.create_article(ArticleFields { headline: "열쇠고리 시험".into(), body: doc(json!([para("본문입니다. 둘째 문장.")])), ..Default::default() }, Status::Ready)
+            .unwrap()
+            .id
+    };
+    let home = tmp.path().join("home");
+    let run = tmp.path().join("run");
+    std::fs::create_dir_all(&home).unwrap();
+    std::fs::create_dir_all(&run).unwrap();
+    std::fs::set_permissions(&run, std::os::unix::fs::PermissionsExt::from_mode(0o700)).unwrap();
+    let port = servers::free_port();
+    let script = format!(
+        r#"set -e
+echo -n keyring-login | gnome-keyring-daemon --unlock --components=secrets >/dev/null
+NEWSDESK_SECRET_KR=sekret-4711-kept "$BIN" --library "$LIB" targets add kr --url http://127.0.0.1:{port} --user reporter
+"$BIN" --library "$LIB" targets list
+"$BIN" --library "$LIB" publish "$ID" --target kr 2>&1 || true
+"$BIN" --library "$LIB" targets remove kr
+NEWSDESK_SECRET_KR= "$BIN" --library "$LIB" targets add kr --url http://127.0.0.1:{port} --user reporter
+"#
+    );
+    let out = Command::new("dbus-run-session")
+        .args(["--", "bash", "-c", &script])
+        .env("BIN", common::BIN)
+        .env("LIB", &lib)
+        .env("ID", &id)
+        .env("HOME", &home)
+        .env("XDG_DATA_HOME", home.join("data"))
+        .env("XDG_RUNTIME_DIR", &run)
+        .env_remove("NEWSDESK_LIBRARY")
+        .env_remove("DBUS_SESSION_BUS_ADDRESS")
+        .output()
+        .expect("dbus-run-session runs (scripts/setup.sh test installs dbus-daemon and gnome-keyring)");
+    let said = String::from_utf8_lossy(&out.stdout).to_string();
+    assert!(out.status.success(), "{said}\n{}", String::from_utf8_lossy(&out.stderr));
+    let lines: Vec<&str> = said.lines().collect();
+    assert!(lines[0].contains("stored in the system's keyring"), "{said}");
+    assert!(lines[1].ends_with("password: keyring"), "{said}");
+    assert!(lines[2].contains("could not be reached"), "the publish found the password: {said}");
+    assert_eq!(lines[3], "removed kr");
+    // Removing the target removed its password too.
+    assert!(lines[4].contains("no password yet"), "{said}");
+    for f in std::fs::read_dir(tmp.path()).unwrap().flatten().filter(|f| f.path().is_file()) {
+        let bytes = std::fs::read(f.path()).unwrap();
+        assert!(!bytes.windows(16).any(|w| w == b"sekret-4711-kept"), "the password is in {}", f.path().display());
+    }
+}
