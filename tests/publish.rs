@@ -79,16 +79,23 @@ fn image(sha: &str, caption: &str) -> Value {
     json!({"type": "image", "attrs": {"asset": sha, "alt": caption, "caption": caption, "credit": ""}})
 }
 
+/// Everything the runs of this test printed, to check that no password is in it.
+static PRINTED: std::sync::Mutex<Vec<u8>> = std::sync::Mutex::new(Vec::new());
+
 /// `newsdesk --library LIB ARGS…` with the target's password in the environment.
 fn run(lib: &Path, secret: &str, args: &[&str]) -> Output {
-    Command::new(common::BIN)
+    let out = Command::new(common::BIN)
         .arg("--library")
         .arg(lib)
         .args(args)
         .env_remove("NEWSDESK_LIBRARY")
         .env(SECRET_ENV, secret)
         .output()
-        .unwrap()
+        .unwrap();
+    let mut printed = PRINTED.lock().unwrap();
+    printed.extend(&out.stdout);
+    printed.extend(&out.stderr);
+    out
 }
 
 fn failed_with(out: &Output, words: &str) -> String {
@@ -307,13 +314,45 @@ fn articles_and_editions_go_to_a_real_wordpress_and_come_back_the_same_post() {
     failed_with(&out, "could not be reached");
     assert_eq!(snapshot(&path, &article_id), before);
 
-    // The password is nowhere in the library, its backup or what the runs printed.
+    // An address that answers, but not as WordPress: said so.
+    let web = tempfile::tempdir().unwrap();
+    std::fs::write(web.path().join("index.html"), "<!doctype html><title>다른 사이트</title><p>안녕하세요</p>").unwrap();
+    let port = servers::free_port();
+    let mut plain = Command::new("python3")
+        .args(["-m", "http.server", "--bind", "127.0.0.1", &port.to_string()])
+        .current_dir(web.path())
+        .stdout(std::process::Stdio::null())
+        .stderr(std::process::Stdio::null())
+        .spawn()
+        .unwrap();
+    while std::net::TcpStream::connect(("127.0.0.1", port)).is_err() {
+        std::thread::sleep(std::time::Duration::from_millis(50));
+    }
+    let url = format!("http://127.0.0.1:{port}");
+    common::ok_stdout(run(&path, "", &["targets", "add", "plain", "--url", &url, "--user", "someone"]));
+    let out = Command::new(common::BIN)
+        .args(["--library", path.to_str().unwrap(), "publish", &article_id, "--target", "plain"])
+        .env("NEWSDESK_SECRET_PLAIN", "anything")
+        .output()
+        .unwrap();
+    let _ = plain.kill();
+    let _ = plain.wait();
+    failed_with(&out, "not as the CMS's API");
+    assert_eq!(snapshot(&path, &article_id), before);
+
+    // The password is nowhere in the library, its backup, what the runs printed or the
+    // servers' logs.
     let backup = tmp.path().join("backup.db");
     common::ok_stdout(common::newsdesk(&path, &["backup", backup.to_str().unwrap()]));
     let secret = wp.password.as_bytes();
+    let has = |bytes: &[u8]| bytes.windows(secret.len()).any(|w| w == secret);
     for f in std::fs::read_dir(tmp.path()).unwrap().flatten() {
-        let bytes = std::fs::read(f.path()).unwrap();
-        assert!(!bytes.windows(secret.len()).any(|w| w == secret), "the password is in {}", f.path().display());
+        assert!(!has(&std::fs::read(f.path()).unwrap()), "the password is in {}", f.path().display());
+    }
+    assert!(!has(&PRINTED.lock().unwrap()), "the password was printed");
+    for log in ["php.log", "mariadb.log"] {
+        let text = std::fs::read(wp.dir.path().join(log)).unwrap_or_default();
+        assert!(!has(&text), "the password is in {log}");
     }
 }
 

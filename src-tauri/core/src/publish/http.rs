@@ -37,7 +37,7 @@ pub fn failure(e: ureq::Error, site: &str) -> Error {
             match code {
                 401 | 403 => remote(RemoteFailure::Auth, detail),
                 413 => remote(RemoteFailure::TooLarge, detail),
-                404 | 405 if message.is_empty() => remote(RemoteFailure::NotApi, format!("{site} ({detail})")),
+                404 | 405 | 501 if message.is_empty() => remote(RemoteFailure::NotApi, format!("{site} ({detail})")),
                 301 | 302 | 303 | 307 | 308 => remote(RemoteFailure::NotApi, format!("{site} sends elsewhere ({detail}); check the address (https?)")),
                 _ => remote(RemoteFailure::Server, detail),
             }

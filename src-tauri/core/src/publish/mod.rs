@@ -248,6 +248,8 @@ pub fn publish_item(lib: &mut Library, id: &str, target_name: &str, secret: &str
         }
     }
     let client = wordpress::Client::new(&target.site_url, &target.user, secret)?;
+    // The address and the password first: a wrong one uploads nothing.
+    client.whoami()?;
     let remote = upload_pictures(lib, &client, &target, &item)?;
 
     // The post, from the export renderer.

@@ -106,7 +106,7 @@ fn smtp_failure(e: &lettre::transport::smtp::Error, host: &str) -> Error {
         RemoteFailure::Timeout
     } else if lower.contains("certificate") || lower.contains("tls") {
         RemoteFailure::Tls
-    } else if lower.contains("connection refused") || lower.contains("network") || e.is_client() == false && !e.is_permanent() && !e.is_transient() {
+    } else if lower.contains("connection refused") || lower.contains("network") || !(e.is_permanent() || e.is_transient()) {
         RemoteFailure::Unreachable
     } else {
         RemoteFailure::Server
