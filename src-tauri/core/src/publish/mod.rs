@@ -151,28 +151,16 @@ pub(crate) fn marker(item_id: &str) -> String {
     format!("newsdesk:{item_id}")
 }
 
-/// Every picture of a document, in order, once each.
+/// Every picture of a document (tables, lists and quotes included), in order, once each.
 fn pictures(doc: &Doc) -> Vec<String> {
-    fn walk(blocks: &[Block], out: &mut Vec<String>) {
-        for b in blocks {
-            match b {
-                Block::Image { attrs } => {
-                    if !out.contains(&attrs.asset) {
-                        out.push(attrs.asset.clone());
-                    }
-                }
-                Block::BulletList { content } | Block::OrderedList { content, .. } => {
-                    for item in content {
-                        walk(&item.content, out);
-                    }
-                }
-                Block::Blockquote { content } => walk(content, out),
-                _ => {}
+    let mut out: Vec<String> = Vec::new();
+    for b in doc.blocks() {
+        if let Block::Image { attrs } = b {
+            if !out.contains(&attrs.asset) {
+                out.push(attrs.asset.clone());
             }
         }
     }
-    let mut out = Vec::new();
-    walk(&doc.content, &mut out);
     out
 }
 

@@ -9,7 +9,7 @@ use lettre::transport::smtp::authentication::Credentials;
 use lettre::{Message, SmtpTransport, Transport};
 
 use crate::error::{Error, RemoteFailure, Result};
-use crate::export::{render_roundup_from_library, RoundupFormat};
+use crate::export::{render_roundup_with_library, RoundupFormat};
 use crate::library::Library;
 use crate::model::Item;
 
@@ -50,8 +50,8 @@ pub fn test_message(lib: &Library, id: &str, to: &str) -> Result<Message> {
     }
     let from = mailbox(&settings.outlet_name, &settings.outlet_email, "the newsroom e-mail")?;
     let to = mailbox("", to, "the address")?;
-    let html = render_roundup_from_library(lib, id, RoundupFormat::Email)?;
-    let text = render_roundup_from_library(lib, id, RoundupFormat::Text)?;
+    let html = render_roundup_with_library(lib, &r, RoundupFormat::Email)?;
+    let text = render_roundup_with_library(lib, &r, RoundupFormat::Text)?;
     let lang = crate::render::language_of_outlet(&crate::export::outlet_from(&settings));
     let subject = if r.title.trim().is_empty() {
         crate::render::dated_edition_title(&r.edition_date, &lang)
