@@ -3,6 +3,7 @@
 // PublishSheet shows: choose → (password?) → publishing → done, or refused with a retry,
 // or "changed in the CMS": overwrite or stop. The publish itself is core's.
 import { api } from './api';
+import { t } from './i18n/index.svelte';
 import type { ExportGate } from './preflight.svelte';
 import type { CommandError, Publication, PublishOptions, TargetView } from './types';
 
@@ -12,6 +13,13 @@ export const publishing = $state({
   forId: null as string | null,
   publications: [] as Publication[],
 });
+
+const STATUSES = ['draft', 'publish', 'future', 'pending', 'private'];
+
+/** A post's status on the site in the interface's words (an unknown one as the site says it). */
+export function postStatus(s: string): string {
+  return STATUSES.includes(s) ? t(`published.status.${s}` as never) : s;
+}
 
 export async function loadTargets(): Promise<void> {
   publishing.targets = await api.publishTargets().catch(() => []);

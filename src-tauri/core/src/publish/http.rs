@@ -38,7 +38,6 @@ pub fn failure(e: ureq::Error, site: &str) -> Error {
                 401 | 403 => remote(RemoteFailure::Auth, detail),
                 413 => remote(RemoteFailure::TooLarge, detail),
                 404 | 405 | 501 if message.is_empty() => remote(RemoteFailure::NotApi, format!("{site} ({detail})")),
-                301 | 302 | 303 | 307 | 308 => remote(RemoteFailure::NotApi, format!("{site} sends elsewhere ({detail}); check the address (https?)")),
                 _ => remote(RemoteFailure::Server, detail),
             }
         }
