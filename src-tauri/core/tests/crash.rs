@@ -463,3 +463,131 @@ fn a_library_replaced_and_the_importer_killed_keeps_both_files_whole() {
     assert_eq!(logs_left, rounds, "every kill left the old file's log beside the new one (the case under test)");
     eprintln!("{rounds} replacements with the importer killed: the replacement whole and every acknowledged import in the old file");
 }
+
+const INDEX_ENV: &str = "NEWSDESK_CRASH_INDEX_LIBRARY";
+
+/// The word only version `n` of the indexed article holds (no version's word is part of
+/// another's).
+fn index_word(n: i64) -> String {
+    format!("표식{n:06}끝")
+}
+
+/// The content of version `n` of the article the index test saves.
+fn index_content(n: i64) -> newsdesk_core::model::ArticleFields {
+    let body = format!("{} 열대야 속에서도 강변 야시장은 문을 열었다. The ferry kept its timetable.", index_word(n));
+    let paras: Vec<String> = (0..20).map(|i| format!("{i}: {}", body.repeat(4))).collect();
+    let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
+    fields(&format!("색인 {n}"), &refs, &["색인"])
+}
+
+/// The child of the index test: saves as the window does (the save answers once its text is
+/// on disk, then the index catches up), and waits for the parent's word between the two,
+/// so that the parent can kill it exactly there, or let it go on and kill it anywhere.
+#[test]
+fn index_child() {
+    let (Ok(path), Ok(id)) = (std::env::var(INDEX_ENV), std::env::var(ARTICLE_ENV)) else { return };
+    let mut lib = Library::open(path.as_ref()).expect("child opens the library");
+    let mut input = BufReader::new(std::io::stdin().lock());
+    let mut out = std::io::stdout().lock();
+    loop {
+        let a = lib.article(&id).expect("child reads the article");
+        let saved = lib
+            .save_article(&id, a.version, index_content(a.version + 1), SaveOptions { reason: SaveReason::Autosave, allow_emptying: false })
+            .expect("child saves");
+        writeln!(out, "saved {}", saved.version).expect("stdout");
+        out.flush().expect("stdout");
+        let mut line = String::new();
+        if input.read_line(&mut line).expect("stdin") == 0 {
+            return;
+        }
+        lib.index_queued().expect("child indexes");
+    }
+}
+
+/// Kills the saving process between the commit of its text and the search index's catch-up
+/// (and, at random, during either), then checks that the last acknowledged save is what
+/// search finds: first on a read-only library (which cannot catch up, and reads the queue),
+/// then on a reopened one (which catches up at open).
+#[test]
+fn killed_between_save_and_index_every_saved_word_is_found() {
+    if std::env::var(LIBRARY_ENV).is_ok() || std::env::var(INDEX_ENV).is_ok() {
+        return;
+    }
+    use newsdesk_core::library::SearchQuery;
+    let kills: usize = std::env::var("NEWSDESK_CRASH_INDEX_KILLS").ok().and_then(|s| s.parse().ok()).unwrap_or(40);
+    let dir = tempfile::tempdir().unwrap();
+    let path = dir.path().join("index.db");
+    let id = Library::open(&path).unwrap().create_article(index_content(1), Status::Draft).unwrap().id;
+    let exe = std::env::current_exe().unwrap();
+    let mut rng = fastrand::Rng::with_seed(0x1dec_5eed);
+    let (mut acknowledged, mut in_window, mut anywhere) = (1i64, 0usize, 0usize);
+    let finds = |lib: &Library, n: i64| -> bool {
+        let page = lib.search(&SearchQuery::text(index_word(n))).unwrap();
+        page.hits.iter().any(|h| h.id == id)
+    };
+    for round in 0..kills {
+        let mut child = Command::new(&exe)
+            .args(["index_child", "--exact", "--nocapture", "--test-threads=1"])
+            .env(INDEX_ENV, &path)
+            .env(ARTICLE_ENV, &id)
+            .stdin(Stdio::piped())
+            .stdout(Stdio::piped())
+            .stderr(Stdio::null())
+            .spawn()
+            .unwrap();
+        let mut stdin = child.stdin.take().unwrap();
+        let mut lines = BufReader::new(child.stdout.take().unwrap()).lines();
+        // Let it save and index a few times, then kill it right after an acknowledged save
+        // (the index not caught up), or let it go on and kill it a moment later.
+        let steps = rng.usize(1..=4);
+        let exactly_between = rng.bool();
+        for step in 1..=steps {
+            // (The test harness prints its own words first, the first save on their line.)
+            let n: i64 = lines
+                .by_ref()
+                .map_while(|l| l.ok())
+                .find_map(|l| l.split_once("saved ").and_then(|(_, n)| n.parse().ok()))
+                .unwrap_or_else(|| panic!("round {round}: the child ended without saving"));
+            acknowledged = acknowledged.max(n);
+            if step == steps && exactly_between {
+                break;
+            }
+            writeln!(stdin, "go").unwrap();
+            stdin.flush().unwrap();
+        }
+        if !exactly_between {
+            std::thread::sleep(Duration::from_micros(rng.u64(0..4_000)));
+        }
+        child.kill().unwrap();
+        child.wait().unwrap();
+        for line in lines.map_while(|l| l.ok()) {
+            if let Some(n) = line.split_once("saved ").and_then(|(_, n)| n.parse().ok()) {
+                acknowledged = acknowledged.max(n);
+            }
+        }
+
+        let reader = Library::open_read_only(&path).unwrap();
+        let stored = reader.article(&id).unwrap().version;
+        assert!(stored >= acknowledged, "round {round}: save {acknowledged} was acknowledged, the library holds {stored}");
+        let queued = reader.queued_for_index().unwrap();
+        if exactly_between {
+            assert_eq!(queued, 1, "round {round}: killed right after the save, its article waits for the index");
+        }
+        assert!(reader.check().unwrap().ok, "round {round}: a read-only check finds problems");
+        assert!(finds(&reader, stored), "round {round}: a read-only search misses the saved word of version {stored}");
+        assert!(!finds(&reader, stored - 1), "round {round}: a read-only search still finds version {} 's word", stored - 1);
+        drop(reader);
+        if exactly_between {
+            in_window += 1;
+        } else {
+            anywhere += 1;
+        }
+        let lib = Library::open(&path).unwrap();
+        let report = lib.check().unwrap();
+        assert!(report.ok, "round {round}: check failed: {:?}", report.problems);
+        assert!(finds(&lib, stored), "round {round}: after reopening, search misses the saved word of version {stored}");
+        assert!(!finds(&lib, stored - 1), "round {round}: after reopening, search still finds version {} 's word", stored - 1);
+    }
+    assert!(in_window > 0 && anywhere > 0, "both kinds of kill happened ({in_window} between, {anywhere} anywhere)");
+    eprintln!("{kills} kills ({in_window} right after the save's commit, {anywhere} at random), {acknowledged} acknowledged saves, every saved word found");
+}

@@ -6,7 +6,7 @@ use newsdesk_core::library::{Library, RevisionDiff, RevisionInfo, SaveOptions, S
 use newsdesk_core::model::limits::check_id;
 use newsdesk_core::model::{Article, ArticleFields, Status};
 
-use super::{conflict_with_current, on_library};
+use super::{conflict_with_current, index_behind, on_library};
 use crate::error::CommandError;
 
 #[derive(Debug, Clone, Default, Deserialize)]
@@ -66,12 +66,14 @@ pub(crate) async fn save_item<R: Runtime, F: Send + 'static, T: Send + 'static>(
     save: SaveFn<F, T>,
 ) -> Result<T, CommandError> {
     check_id(&request.id)?;
-    on_library(app, move |lib, _| {
+    let saved = on_library(app, move |lib, _| {
         let opts = request.reason.options(request.allow_emptying);
         let saved = save(lib, &request.id, request.base_version, request.fields, opts);
         conflict_with_current(lib, &request.id, saved)
     })
-    .await
+    .await;
+    index_behind(app);
+    saved
 }
 
 /// Saves the reporter's fields over `base_version`.

@@ -96,6 +96,18 @@ where
     .map_err(|_| CommandError::invalid("an internal error stopped this command; nothing unsaved was written"))?
 }
 
+/// Brings the search index up to date on a worker thread, after a save has answered: the
+/// save waited only for its text to be on disk (`Library::index_queued`; a search catches
+/// up first anyway, so none misses a saved word).
+pub(crate) fn index_behind<R: Runtime>(app: &AppHandle<R>) {
+    let app = app.clone();
+    tauri::async_runtime::spawn_blocking(move || {
+        if let Err(e) = app.state::<AppState>().library().index_queued() {
+            eprintln!("newsdesk: the search index will catch up at the next search: {e}");
+        }
+    });
+}
+
 /// `result`, with the stored item `id` attached when it is a conflict.
 pub(crate) fn conflict_with_current<T>(lib: &Library, id: &str, result: newsdesk_core::Result<T>) -> Result<T, CommandError> {
     result.map_err(|e| {

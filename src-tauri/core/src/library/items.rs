@@ -245,7 +245,7 @@ pub(crate) fn save<C: Content>(lib: &mut Library, id: &str, base_version: i64, f
             revisions::write(&tx, id, &staged.fields, head.status, version, chars, opts.reason, &at)?;
         }
     }
-    tx.commit()
+    tx.commit_text()
 }
 
 /// Bumps the version and sets the bookkeeping columns given in `sets` (SQL assignments).

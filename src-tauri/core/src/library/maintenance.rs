@@ -188,8 +188,11 @@ impl Library {
             let rows = stmt.query_map([], |r| r.get(0))?;
             Ok(rows.collect::<rusqlite::Result<_>>()?)
         };
-        let articles = ids("SELECT seq FROM articles")?;
-        let indexed = ids("SELECT id FROM articles_fts_docsize")?;
+        // Saves not yet indexed are indexed now; a read-only check counts them as queued,
+        // not missing (its searches read them from the queue).
+        self.index_queued()?;
+        let articles = ids("SELECT seq FROM articles WHERE seq NOT IN (SELECT seq FROM search_pending)")?;
+        let indexed = ids("SELECT id FROM articles_fts_docsize WHERE id NOT IN (SELECT seq FROM search_pending)")?;
         let missing: Vec<_> = articles.difference(&indexed).collect();
         let stray: Vec<_> = indexed.difference(&articles).collect();
         if !missing.is_empty() {

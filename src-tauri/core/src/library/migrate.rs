@@ -286,6 +286,22 @@ const MIGRATIONS: &[&str] = &[
         PRIMARY KEY (site_url, sha256)
     ) WITHOUT ROWID;
     "#,
+    // 7: a save commits its text without waiting for the search index (search.rs). The
+    //    triggers only queue the article; `stale` says the index still holds the article's
+    //    previous text, which the catch-up removes before it adds the new (an article queued
+    //    since it was created has nothing there). Rows queued before this version were
+    //    queued by an upgrade or a rebuild, whose index starts empty: 0 is right for them.
+    r#"
+    ALTER TABLE search_pending ADD COLUMN stale INTEGER NOT NULL DEFAULT 0;
+    DROP TRIGGER articles_fts_update;
+    DROP TRIGGER sources_fts_insert;
+    CREATE TRIGGER articles_fts_update AFTER UPDATE OF headline, deck, summary, body_text, tags_text ON articles BEGIN
+        INSERT OR IGNORE INTO search_pending (seq, stale) VALUES (new.seq, 1);
+    END;
+    CREATE TRIGGER sources_fts_insert AFTER INSERT ON sources BEGIN
+        INSERT OR IGNORE INTO search_pending (seq, stale) SELECT seq, 1 FROM articles WHERE id = new.item_id;
+    END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

@@ -75,11 +75,9 @@ impl Library {
     /// inspected read-only before anything writes to it.
     pub fn open(path: &Path) -> Result<Library> {
         let (conn, schema_version) = open::open_connection(path)?;
-        let mut lib = Library::with_connection(conn, path, schema_version, false);
-        if search::has_pending(&lib.conn)? {
-            // Queued by the upgrade to schema v3 (or by a search-index rebuild).
-            lib.write()?.commit()?;
-        }
+        let lib = Library::with_connection(conn, path, schema_version, false);
+        // Saved before a kill, or queued by an upgrade or a search-index rebuild.
+        lib.index_queued()?;
         Ok(lib)
     }
 
@@ -197,6 +195,10 @@ impl Drop for Library {
     fn drop(&mut self) {
         if !self.read_only && self.identity.is_some() && file_identity(&self.path) != self.identity {
             self.detach();
+        } else if !self.detached.get() {
+            // A library closes with its index caught up (a failure leaves the saves queued:
+            // the next open indexes them).
+            let _ = self.index_queued();
         }
     }
 }
@@ -247,6 +249,12 @@ pub(crate) fn parse_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
 /// articles the transaction added or changed (queued by triggers in `search_pending`), in
 /// one statement: every committed article is searchable, and an import of many articles
 /// writes one index segment instead of one per article.
+///
+/// A save uses [`WriteTx::commit_text`] instead: the text, its version and its revision
+/// bookkeeping commit (with fsync) without waiting for the index, which catches up right
+/// after in a transaction of its own ([`Library::index_queued`]). A search catches up first,
+/// so it never misses a saved word; a kill between the two leaves the article queued, and
+/// the next open indexes it.
 pub(crate) struct WriteTx<'a>(rusqlite::Transaction<'a>);
 
 impl<'a> std::ops::Deref for WriteTx<'a> {
@@ -261,5 +269,41 @@ impl WriteTx<'_> {
         search::index_pending(&self.0)?;
         self.0.commit()?;
         Ok(())
+    }
+
+    /// Commits, leaving what the transaction queued for the index to [`Library::index_queued`].
+    pub(crate) fn commit_text(self) -> Result<()> {
+        self.0.commit()?;
+        Ok(())
+    }
+}
+
+impl Library {
+    /// How many saved articles the search index has not caught up with yet.
+    pub fn queued_for_index(&self) -> Result<u64> {
+        Ok(self.conn.query_row("SELECT count(*) FROM search_pending", [], |r| r.get::<_, i64>(0))?.max(0) as u64)
+    }
+
+    /// Brings the search index up to date with every saved article (see [`WriteTx`]).
+    /// Returns whether there was anything to index. Does nothing on a read-only library
+    /// (its searches read the queued articles themselves).
+    ///
+    /// The catch-up commits without waiting for the disk (`synchronous = NORMAL`): the queue
+    /// and the index change in the same transaction, so if a power cut takes this commit,
+    /// the articles are still queued and indexed at the next open; nothing saved is at stake.
+    pub fn index_queued(&self) -> Result<bool> {
+        if self.read_only || !search::has_pending(&self.conn)? {
+            return Ok(false);
+        }
+        self.check_file()?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let done = (|| {
+            let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+            search::index_pending(&tx)?;
+            tx.commit()?;
+            Ok(())
+        })();
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        done.map(|()| true)
     }
 }

@@ -83,6 +83,8 @@ pub fn open_read_only_connection(path: &Path) -> Result<(Connection, i64)> {
     if version < SCHEMA_VERSION {
         return Err(Error::NeedsUpgrade { path: path.to_path_buf(), found: version, current: SCHEMA_VERSION });
     }
+    // Its searches match the saves still queued for the index themselves (search.rs).
+    super::search::register_functions(&conn)?;
     Ok((conn, version))
 }
 

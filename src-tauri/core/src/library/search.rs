@@ -116,8 +116,11 @@ pub(crate) fn make_snippet(text: &str, needle: &str) -> Option<String> {
     Some(one_line(&out))
 }
 
-/// Indexes the articles queued in `search_pending` (see [`super::WriteTx`]).
+/// Indexes the articles queued in `search_pending` (see [`super::WriteTx`]): first removes
+/// what the index still holds of the queued articles' previous text, then adds their text.
 pub(crate) fn index_pending(conn: &rusqlite::Connection) -> Result<()> {
+    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid IN (SELECT seq FROM search_pending WHERE stale)")?
+        .execute([])?;
     conn.prepare_cached(
         "INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text, source_text) \
          SELECT v.seq, v.headline, v.deck, v.summary, v.body_text, v.tags_text, v.source_text \
@@ -128,48 +131,100 @@ pub(crate) fn index_pending(conn: &rusqlite::Connection) -> Result<()> {
     Ok(())
 }
 
-/// Whether articles wait in `search_pending` (only after an upgrade or an index rebuild).
+/// Whether articles wait in `search_pending`: saved since the index last caught up (a save
+/// commits before it), or queued by an upgrade or an index rebuild.
 pub(crate) fn has_pending(conn: &rusqlite::Connection) -> Result<bool> {
-    Ok(conn.query_row("SELECT EXISTS (SELECT 1 FROM search_pending)", [], |r| r.get(0))?)
+    Ok(conn.prepare_cached("SELECT EXISTS (SELECT 1 FROM search_pending)")?.query_row([], |r| r.get(0))?)
 }
 
 /// Search counts matches up to this many, then says there are more.
 pub const COUNT_CAP: u64 = 1000;
 
+/// Which columns a pass looks in (for the articles still queued, which have no index entry
+/// to look in: see [`Queued`]).
+#[derive(Clone, Copy)]
+enum Part {
+    All,
+    Headline,
+    NotHeadline,
+}
+
 /// One pass over the matches of a MATCH expression, newest first, with the query's filters.
 struct Pass<'a> {
     expr: String,
+    part: Part,
     filter: &'a str,
     filter_args: &'a [Value],
+    queued: Option<&'a Queued>,
+}
+
+/// A search on a read-only library whose latest saves are not yet indexed (it cannot index
+/// them itself): the queued articles are matched on their text, the same substring match
+/// as the index's, and the index's matches for them (their previous text) are left out.
+struct Queued {
+    needle: String,
+}
+
+/// The SQL function a search of queued articles matches with: whether `haystack` holds
+/// `needle`, case folded like the trigram index.
+pub(crate) const CONTAINS_FN: &str = "newsdesk_contains";
+
+/// Registers [`CONTAINS_FN`] on a connection.
+pub(crate) fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
+    use rusqlite::functions::FunctionFlags;
+    conn.create_scalar_function(CONTAINS_FN, 2, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
+        let hay = ctx.get_raw(0).as_str_or_null().map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
+        let needle = ctx.get_raw(1).as_str_or_null().map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
+        Ok(matches!((hay, needle), (Some(h), Some(n)) if contains_folded(h, n)))
+    })
+}
+
+/// Whether `hay` holds `needle`, compared character by character after [`fold`].
+fn contains_folded(hay: &str, needle: &str) -> bool {
+    let pin: Vec<char> = needle.chars().map(fold).collect();
+    if pin.is_empty() {
+        return false;
+    }
+    let hay: Vec<char> = hay.chars().map(fold).collect();
+    hay.windows(pin.len()).any(|w| w == pin.as_slice())
 }
 
 impl Library {
     /// Searches live articles. An empty query finds nothing. See the module notes.
+    ///
+    /// Saves the index has not caught up with are indexed first, so a search never misses
+    /// a saved word (on a read-only library, which cannot index, they are read directly).
     pub fn search(&self, q: &SearchQuery) -> Result<SearchPage> {
         let text = nfc(q.text.trim());
         if text.is_empty() {
             return Ok(SearchPage::default());
         }
-        let Some(expr) = self.match_expression(&text)? else {
-            return Ok(SearchPage::default());
+        self.index_queued()?;
+        let queued = (self.read_only && has_pending(&self.conn)?).then(|| Queued { needle: text.clone() });
+        let expr = match (self.match_expression(&text)?, &queued) {
+            (Some(expr), _) => expr,
+            // No indexed term starts with it; a queued article may still hold it. A phrase of
+            // fewer than three characters matches nothing in a trigram index.
+            (None, Some(_)) => fts_phrase(&text),
+            (None, None) => return Ok(SearchPage::default()),
         };
         // ?1 is each pass's MATCH expression; the filters number their values from ?2.
         let mut args: Vec<Value> = vec![Value::Null];
         let filter = filters(q, &mut args)?;
         let filter_args = &args[1..];
-        let pass = |expr: String| Pass { expr, filter: &filter, filter_args };
+        let pass = |expr: String, part: Part| Pass { expr, part, filter: &filter, filter_args, queued: queued.as_ref() };
 
-        let (total, more) = self.count_matches(&pass(expr.clone()))?;
+        let (total, more) = self.count_matches(&pass(expr.clone(), Part::All))?;
         let (offset, limit) = (q.offset as u64, q.limit.min(MAX_LIMIT) as u64);
         let mut page: Vec<(i64, bool)> = Vec::new();
         if total > 0 && limit > 0 {
-            let in_headline = self.matching_seqs(&pass(format!("{{headline}} : ({expr})")), 0, offset + limit)?;
+            let in_headline = self.matching_seqs(&pass(format!("{{headline}} : ({expr})"), Part::Headline), 0, offset + limit)?;
             let headline_count = in_headline.len() as u64;
             page.extend(in_headline.into_iter().skip(offset as usize).map(|seq| (seq, true)));
             let wanted = limit - page.len() as u64;
             if wanted > 0 {
                 let skip = offset.saturating_sub(headline_count);
-                let rest = pass(format!("({expr}) NOT ({{headline}} : ({expr}))"));
+                let rest = pass(format!("({expr}) NOT ({{headline}} : ({expr}))"), Part::NotHeadline);
                 page.extend(self.matching_seqs(&rest, skip, wanted)?.into_iter().map(|seq| (seq, false)));
             }
         }
@@ -193,11 +248,32 @@ impl Library {
         Ok((!terms.is_empty()).then(|| terms.join(" OR ")))
     }
 
-    /// The statement of one pass: live matching articles, newest first.
-    fn pass_sql(pass: &Pass<'_>, select: &str, paging: &str) -> String {
+    /// The statement of one pass: live matching articles, newest first. `paging` uses the
+    /// `paging_args` numbers after the filters' (see [`Self::pass_args`]).
+    fn pass_sql(pass: &Pass<'_>, select: &str, paging: &str, paging_args: usize) -> String {
+        let Some(_) = pass.queued else {
+            return format!(
+                "SELECT {select} FROM articles_fts f JOIN articles a INDEXED BY articles_live ON a.seq = f.rowid \
+                 WHERE articles_fts MATCH ?1{} ORDER BY f.rowid DESC {paging}",
+                pass.filter
+            );
+        };
+        let needle = pass.filter_args.len() + 2 + paging_args;
+        let has = |col: &str| format!("{CONTAINS_FN}(v.{col}, ?{needle})");
+        let others = ["deck", "summary", "body_text", "tags_text", "source_text"].map(has).join(" OR ");
+        let cond = match pass.part {
+            Part::All => format!("{} OR {others}", has("headline")),
+            Part::Headline => has("headline"),
+            Part::NotHeadline => format!("NOT {} AND ({others})", has("headline")),
+        };
         format!(
-            "SELECT {select} FROM articles_fts f JOIN articles a INDEXED BY articles_live ON a.seq = f.rowid \
-             WHERE articles_fts MATCH ?1{} ORDER BY f.rowid DESC {paging}",
+            "SELECT {select} FROM (\
+                 SELECT rowid AS seq FROM articles_fts WHERE articles_fts MATCH ?1 \
+                   AND rowid NOT IN (SELECT seq FROM search_pending) \
+                 UNION ALL \
+                 SELECT v.seq FROM search_pending p JOIN articles_search v ON v.seq = p.seq WHERE {cond}\
+             ) f JOIN articles a INDEXED BY articles_live ON a.seq = f.seq \
+             WHERE 1{} ORDER BY f.seq DESC {paging}",
             pass.filter
         )
     }
@@ -206,13 +282,16 @@ impl Library {
         let mut args = vec![Value::from(pass.expr.clone())];
         args.extend(pass.filter_args.iter().cloned());
         args.extend(paging.iter().map(|n| Value::from(*n)));
+        if let Some(q) = pass.queued {
+            args.push(Value::from(q.needle.clone()));
+        }
         args
     }
 
     /// How many live articles match, counted up to [`COUNT_CAP`], and whether there are more.
     fn count_matches(&self, pass: &Pass<'_>) -> Result<(u64, bool)> {
         let n = pass.filter_args.len() + 2;
-        let sql = format!("SELECT count(*) FROM ({})", Self::pass_sql(pass, "1", &format!("LIMIT ?{n}")));
+        let sql = format!("SELECT count(*) FROM ({})", Self::pass_sql(pass, "1", &format!("LIMIT ?{n}"), 1));
         let args = Self::pass_args(pass, &[COUNT_CAP as i64 + 1]);
         let found: i64 = self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
         let found = found.max(0) as u64;
@@ -222,7 +301,7 @@ impl Library {
     /// The `seq` of matching live articles, newest first, skipping `offset`, at most `limit`.
     fn matching_seqs(&self, pass: &Pass<'_>, offset: u64, limit: u64) -> Result<Vec<i64>> {
         let n = pass.filter_args.len() + 2;
-        let sql = Self::pass_sql(pass, "a.seq", &format!("LIMIT ?{n} OFFSET ?{}", n + 1));
+        let sql = Self::pass_sql(pass, "a.seq", &format!("LIMIT ?{n} OFFSET ?{}", n + 1), 2);
         let args = Self::pass_args(pass, &[limit as i64, offset as i64]);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let seqs = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;
@@ -271,6 +350,14 @@ impl Library {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn queued_articles_match_like_the_index() {
+        assert!(contains_folded("The Ferry left", "ferry"));
+        assert!(contains_folded("서울 야시장", "야시"));
+        assert!(!contains_folded("서울 야시장", "시장 "));
+        assert!(!contains_folded("abc", ""));
+    }
 
     #[test]
     fn quotes_fts_phrases() {
