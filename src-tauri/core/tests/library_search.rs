@@ -215,3 +215,26 @@ fn counting_stops_at_the_cap_and_says_there_are_more() {
     assert_eq!(page.hits[0].id, one.id);
     assert_eq!(page.hits[0].snippet, "«표결 결과»는 내일");
 }
+
+/// A save commits its text before the search index catches up (library/mod.rs, `WriteTx`):
+/// a search right after it still finds the new words and no longer the old ones, on the
+/// saving library and on a read-only one opened while the save is still queued.
+#[test]
+fn a_search_right_after_a_save_finds_what_was_saved() {
+    let (_dir, path, mut lib) = library();
+    let a = lib.create_article(fields("다리 보수", &["옛 문장에는 나룻배가 있었다."], &[]), Status::Draft).unwrap();
+    let saved = lib
+        .save_article(&a.id, a.version, fields("다리 보수", &["새 문장에는 케이블카가 있다."], &[]), SaveOptions { reason: SaveReason::Autosave, allow_emptying: false })
+        .unwrap();
+    assert_eq!(lib.queued_for_index().unwrap(), 1, "the save left its article queued for the index");
+
+    let reader = Library::open_read_only(&path).unwrap();
+    for l in [&reader, &lib] {
+        let found = l.search(&SearchQuery::text("케이블카")).unwrap();
+        assert_eq!(found.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), [saved.id.as_str()]);
+        assert_eq!(l.search(&SearchQuery::text("나룻배")).unwrap().total, 0, "the old words are gone");
+        assert_eq!(l.search(&SearchQuery::text("카")).unwrap().total, 1, "1-character search too");
+    }
+    assert_eq!(lib.queued_for_index().unwrap(), 0, "the writable library's search caught the index up");
+    assert!(lib.check().unwrap().ok);
+}

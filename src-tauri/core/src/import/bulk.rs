@@ -5,7 +5,10 @@
 //! instead of one per file. That took a 100,000-file import from 279 s towards the 60 s
 //! target (bench/RESULTS.md). A batch the library refuses as a whole is written again file
 //! by file, so one bad file is reported by name and the others still arrive. Each file is
-//! reported only once its transaction has committed.
+//! reported only once its transaction has committed. The batches leave their articles
+//! queued for the search index, which is built once at the end of the import (each batch
+//! indexed on its own cost a merge of index segments per batch); a kill before the end
+//! leaves them queued, and the next open indexes them.
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -122,7 +125,10 @@ impl Library {
                     }
                 }
             }
-            self.write_batch(batch, status, &mut each)
+            self.write_batch(batch, status, &mut each)?;
+            // The batches committed their articles without indexing them: the index is built
+            // once, here, for the whole import (a search meanwhile catches up by itself).
+            self.index_queued().map(|_| ())
         })
     }
 
@@ -137,7 +143,7 @@ impl Library {
             return Ok(());
         }
         let items = batch.iter().map(|(_, f)| (f.clone(), status)).collect();
-        match self.create_articles(items, SaveReason::Import) {
+        match self.create_articles_with(items, SaveReason::Import, false) {
             Ok(created) => {
                 for a in created {
                     each(Ok(Imported { id: a.id, kind: a.kind, headline: a.headline }));

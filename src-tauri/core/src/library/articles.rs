@@ -268,9 +268,19 @@ impl Library {
     /// Creates many articles in one transaction (all or none), e.g. for a bulk import.
     /// Returns them in the order given.
     pub fn create_articles(&mut self, items: Vec<(ArticleFields, Status)>, reason: SaveReason) -> Result<Vec<Article>> {
+        self.create_articles_with(items, reason, true)
+    }
+
+    /// [`Library::create_articles`], leaving the new articles queued for the search index
+    /// when `index_now` is false (a bulk import indexes them all once, at its end).
+    pub(crate) fn create_articles_with(&mut self, items: Vec<(ArticleFields, Status)>, reason: SaveReason, index_now: bool) -> Result<Vec<Article>> {
         let tx = self.write()?;
         let out = items.into_iter().map(|(fields, status)| insert_article(&tx, fields, status, reason)).collect::<Result<Vec<_>>>()?;
-        tx.commit()?;
+        if index_now {
+            tx.commit()?;
+        } else {
+            tx.commit_text()?;
+        }
         Ok(out)
     }
 

@@ -297,10 +297,15 @@ impl Library {
         }
         self.check_file()?;
         self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // In transactions of at most INDEX_CHUNK articles, so that after a bulk import a
+        // save from another window waits for one chunk, not for the whole catch-up.
+        const INDEX_CHUNK: i64 = 20_000;
         let done = (|| {
-            let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
-            search::index_pending(&tx)?;
-            tx.commit()?;
+            while search::has_pending(&self.conn)? {
+                let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+                search::index_some_pending(&tx, INDEX_CHUNK)?;
+                tx.commit()?;
+            }
             Ok(())
         })();
         self.conn.pragma_update(None, "synchronous", "FULL")?;

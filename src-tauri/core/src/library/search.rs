@@ -119,15 +119,24 @@ pub(crate) fn make_snippet(text: &str, needle: &str) -> Option<String> {
 /// Indexes the articles queued in `search_pending` (see [`super::WriteTx`]): first removes
 /// what the index still holds of the queued articles' previous text, then adds their text.
 pub(crate) fn index_pending(conn: &rusqlite::Connection) -> Result<()> {
-    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid IN (SELECT seq FROM search_pending WHERE stale)")?
+    index_some_pending(conn, i64::MAX)
+}
+
+/// [`index_pending`] for the `limit` oldest queued articles.
+pub(crate) fn index_some_pending(conn: &rusqlite::Connection, limit: i64) -> Result<()> {
+    conn.execute_batch("CREATE TEMP TABLE IF NOT EXISTS indexing (seq INTEGER PRIMARY KEY, stale INTEGER NOT NULL)")?;
+    conn.prepare_cached("INSERT INTO temp.indexing (seq, stale) SELECT seq, stale FROM search_pending ORDER BY seq LIMIT ?1")?
+        .execute([limit])?;
+    conn.prepare_cached("DELETE FROM articles_fts WHERE rowid IN (SELECT seq FROM temp.indexing WHERE stale)")?
         .execute([])?;
     conn.prepare_cached(
         "INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text, source_text) \
          SELECT v.seq, v.headline, v.deck, v.summary, v.body_text, v.tags_text, v.source_text \
-         FROM search_pending p JOIN articles_search v ON v.seq = p.seq",
+         FROM temp.indexing p JOIN articles_search v ON v.seq = p.seq",
     )?
     .execute([])?;
-    conn.prepare_cached("DELETE FROM search_pending")?.execute([])?;
+    conn.prepare_cached("DELETE FROM search_pending WHERE seq IN (SELECT seq FROM temp.indexing)")?.execute([])?;
+    conn.prepare_cached("DELETE FROM temp.indexing")?.execute([])?;
     Ok(())
 }
 
