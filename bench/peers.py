@@ -2,7 +2,8 @@
 """The peers measured beside Newsdesk in `make bench`, on the same generated files.
 
     peers.py rg DIR QUERIES.json OUT.json
-        `rg -l -F WORD DIR` (the files that contain the word; ripgrep's default threads)
+        `rg -l -i -F WORD DIR` (the files that contain the word, any case like our search;
+        ripgrep's default threads)
         for the first rare and the first frequent >= 3-character query of each language:
         one untimed run (warm cache), then the median of 3.
     peers.py pandoc DIR N OUT.json
@@ -36,12 +37,12 @@ def rg(folder, queries, out):
     for lang in ("ko", "en"):
         for cls in ("rare", "frequent"):
             word = q[lang][cls][0]
-            cmd = ["rg", "-l", "-F", "-g", "*.md", word, folder]
+            cmd = ["rg", "-l", "-i", "-F", "-g", "*.md", word, folder]
             _, p = timed(cmd)
             runs = [timed(cmd)[0] for _ in range(3)]
             rows.append({"lang": lang, "class": cls, "word": word, "matches": len(p.stdout.splitlines()),
                          "median_s": statistics.median(runs), "runs": runs})
-            print(f"rg -l -F {word} ({lang} {cls}) over {files:,} files: {statistics.median(runs) * 1000:.0f} ms, "
+            print(f"rg -l -i -F {word} ({lang} {cls}) over {files:,} files: {statistics.median(runs) * 1000:.0f} ms, "
                   f"{rows[-1]['matches']:,} files", file=sys.stderr)
     version = subprocess.run(["rg", "--version"], capture_output=True, text=True).stdout.split("\n")[0]
     return {"files": files, "version": version, "rows": rows}

@@ -113,7 +113,7 @@ else:
 words = {(m.group(2), m.group(4)): (float(m.group(5)), float(m.group(6)), int(m.group(1))) for m in re.finditer(WORD, lib)}
 for r in rg.get("rows", []) or [None]:
     if r is None:
-        row("search vs ripgrep (`rg -l -F`)", "≥ 10 × faster", "not measured" + (f" ({rg['missing']} missing)" if rg.get("missing") else ""), "—", None)
+        row("search vs ripgrep (`rg -l -i -F`)", "≥ 10 × faster", "not measured" + (f" ({rg['missing']} missing)" if rg.get("missing") else ""), "—", None)
         break
     ours = words.get((r["lang"], r["word"]))
     what = f"search vs ripgrep, {LANG[r['lang']]} {r['class']} word “{r['word']}”, {rg['files']:,} files"

@@ -79,7 +79,7 @@ elif [ ! -f "$work/10k-5k" ]; then
   touch "$work/10k-5k"
 fi
 
-say "peer: ripgrep over the same $n Markdown files (rg -l -F WORD, warm cache, median of 3)"
+say "peer: ripgrep over the same $n Markdown files (rg -l -i -F WORD, warm cache, median of 3)"
 python3 bench/peers.py rg "$work/md" "$work/queries.json" "$work/rg.json"
 say "peer: pandoc, Markdown to standalone HTML over 200 of the same files"
 python3 bench/peers.py pandoc "$work/md" 200 "$work/pandoc.json"
