@@ -14,6 +14,7 @@
 //!    first page of the window's list (`Library::open`, then the list page and its count
 //!    with the filter the library pane sends), in this fresh process: the first open, then
 //!    the median of 5 more. Target: <= 1 s at 1,000,000 articles. Nothing else runs.
+//!    `--search-figures`: the search rows alone (the 1,000,000-article library).
 //!
 //! Lines read by `bench/report.py` (keep their format):
 //!   `search [N articles] ko >=3 rare      p50 X ms   p95 Y ms   max Z ms   (...)`
@@ -337,6 +338,14 @@ fn main() {
         match &library {
             Some(path) => open_figures(path),
             None => println!("open library: not measured (set NEWSDESK_BENCH_LIBRARY)"),
+        }
+        return;
+    }
+
+    if std::env::args().any(|a| a == "--search-figures") {
+        match (&library, &queries) {
+            (Some(path), Some(q)) => search_figures(&Library::open(path).expect("bench library"), q, 25),
+            _ => println!("search: not measured (set NEWSDESK_BENCH_LIBRARY and NEWSDESK_BENCH_QUERIES)"),
         }
         return;
     }
