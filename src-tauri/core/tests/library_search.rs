@@ -216,6 +216,36 @@ fn counting_stops_at_the_cap_and_says_there_are_more() {
     assert_eq!(page.hits[0].snippet, "«표결 결과»는 내일");
 }
 
+/// However many match, headline hits come first, even one older than all the others: with
+/// a few matches, some hundreds, and more than the count's cap (each takes its own way).
+#[test]
+fn an_old_headline_hit_comes_first_however_many_match() {
+    use newsdesk_core::library::COUNT_CAP;
+    for others in [30, 300, COUNT_CAP + 5] {
+        let (_dir, _path, mut lib) = library();
+        let oldest = lib.create_article(fields("Harbour vote today", &["Council meets."], &[]), Status::Draft).unwrap();
+        let many: Vec<_> = (0..others)
+            .map(|i| (fields(&format!("Notice {i}"), &["The harbour vote is near."], &[]), Status::Draft))
+            .collect();
+        lib.create_articles(many, SaveReason::Import).unwrap();
+        for text in ["HARBOUR VOTE", "ha"] {
+            let page = lib.search(&SearchQuery::text(text)).unwrap();
+            let all = others + 1;
+            assert_eq!((page.total, page.more), (all.min(COUNT_CAP), all > COUNT_CAP), "{text}, {others}");
+            assert_eq!((page.hits[0].id.as_str(), page.hits[0].rank), (oldest.id.as_str(), 2.0), "{text}, {others}");
+            assert_eq!(page.hits[1].rank, 1.0, "{text}, {others}");
+            assert_eq!(page.hits[1].headline, format!("Notice {}", others - 1), "{text}, {others}: then the newest");
+            let second = lib.search(&SearchQuery { offset: 1, limit: 2, ..SearchQuery::text(text) }).unwrap();
+            let headlines: Vec<_> = second.hits.iter().map(|h| h.headline.clone()).collect();
+            assert_eq!(headlines, [format!("Notice {}", others - 1), format!("Notice {}", others - 2)], "{text}, {others}");
+            // The last page: past the first thousand matches when more than that match.
+            let last = lib.search(&SearchQuery { offset: others as u32 - 1, limit: 5, ..SearchQuery::text(text) }).unwrap();
+            let headlines: Vec<_> = last.hits.iter().map(|h| h.headline.as_str()).collect();
+            assert_eq!(headlines, ["Notice 1", "Notice 0"], "{text}, {others}: the last page");
+        }
+    }
+}
+
 /// A save commits its text before the search index catches up (library/mod.rs, `WriteTx`):
 /// a search right after it still finds the new words and no longer the old ones, on the
 /// saving library and on a read-only one opened while the save is still queued.

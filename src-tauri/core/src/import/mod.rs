@@ -26,6 +26,8 @@ mod text;
 use std::path::Path;
 
 pub use bulk::{ImportAs, ImportReport, Imported, Refused, IMPORT_BATCH};
+#[cfg(test)]
+pub(crate) use bulk::MERGE_INDEX_AFTER;
 pub use edition::{edition_from_paste, edition_from_text, html_as_text, read_edition_file, MAX_EDITION_BYTES};
 pub use files::{article_from_text, collect_files, read_article_file, read_import_text};
 pub use html::html_to_fields;

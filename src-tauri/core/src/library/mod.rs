@@ -311,4 +311,71 @@ impl Library {
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         done.map(|()| true)
     }
+
+    /// Merges the search index into one segment (after a large import), in steps of one
+    /// short transaction each, so a save from another window waits for a step, not for all.
+    ///
+    /// An import builds the index in segments of about 16 MB, merged as they accumulate; a
+    /// 100,000-article import leaves some 16. A query opens every one of its terms in every
+    /// segment, and a 1-character query is the OR of the thousand-odd terms starting with
+    /// it: on one segment it costs a sixth as much (bench/ANALYSIS.md). Like the catch-up,
+    /// at `synchronous = NORMAL`: a lost step only leaves the index less merged.
+    pub(crate) fn merge_index(&self) -> Result<()> {
+        if self.read_only {
+            return Ok(());
+        }
+        self.check_file()?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        // Pages written per step; a negative count first puts every segment on one level, so
+        // the steps end in a single segment.
+        const MERGE_STEP_PAGES: i64 = 4000;
+        let done = (|| loop {
+            let before = self.conn.total_changes();
+            let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+            tx.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)", [-MERGE_STEP_PAGES])?;
+            tx.commit()?;
+            // The command itself counts one change; a step that merged something, more.
+            if self.conn.total_changes() - before < 2 {
+                return Ok(());
+            }
+        })();
+        self.conn.pragma_update(None, "synchronous", "FULL")?;
+        done
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::import::{ImportAs, MERGE_INDEX_AFTER};
+    use crate::model::Status;
+
+    /// A large import ends with its index in one segment; a smaller one leaves it as FTS5
+    /// wrote it (here in many segments, with a tiny term buffer), and both find every file.
+    #[test]
+    fn a_large_import_merges_the_search_index_into_one_segment() {
+        for (files, merged) in [(MERGE_INDEX_AFTER - 1, false), (MERGE_INDEX_AFTER, true)] {
+            let dir = tempfile::tempdir().unwrap();
+            let folder = dir.path().join("in");
+            std::fs::create_dir(&folder).unwrap();
+            let paths: Vec<PathBuf> = (0..files)
+                .map(|i| {
+                    let path = folder.join(format!("{i:05}.md"));
+                    std::fs::write(&path, format!("# 기사 {i}\n\n항구 표결 word{i}x 소식.\n")).unwrap();
+                    path
+                })
+                .collect();
+            let mut lib = Library::open(&dir.path().join("lib.db")).unwrap();
+            lib.conn.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('hashsize', 2048)", []).unwrap();
+            lib.import_files(&paths, ImportAs::Article, Status::Draft, |r| drop(r.unwrap())).unwrap();
+            let segments: i64 = lib.conn.query_row("SELECT count(DISTINCT segid) FROM articles_fts_idx", [], |r| r.get(0)).unwrap();
+            assert_eq!(segments == 1, merged, "{files} files: {segments} segments");
+            for i in [0, files / 2, files - 1] {
+                let page = lib.search(&SearchQuery::text(format!("word{i}x"))).unwrap();
+                assert_eq!(page.hits.len(), 1, "{files} files: word{i}x");
+                assert_eq!(page.hits[0].headline, format!("기사 {i}"));
+            }
+            assert_eq!(lib.search(&SearchQuery::text("표")).unwrap().total, files.min(1000) as u64);
+        }
+    }
 }

@@ -11,6 +11,13 @@
 //! small `articles_live` index rather than the wide article rows. Ranking every match
 //! (bm25) or counting them all cost 100-400 ms when a word is in half of 100,000 articles
 //! (bench/ANALYSIS.md); the count stops at [`COUNT_CAP`] and says when there are more.
+//! When that first walk holds every match (a rare or middling word), the page is made from
+//! it: headline hits are told apart by reading a few matches' headlines, or for more by
+//! one walk of the headline column. A word with more matches than the cap takes one more
+//! walk, of headline matches, stopping at the page; the rest of the page comes from the
+//! first walk (a page beyond its thousand matches takes a third). A rare word's
+//! walk costs what intersecting its trigrams costs (an English word's trigrams are each
+//! common), so one walk instead of three is most of its time.
 //!
 //! * 3 or more characters (grapheme clusters): the query is one quoted FTS5 phrase.
 //! * 1-2 characters cannot be a trigram. Every indexed column ends with two newlines (the
@@ -148,6 +155,9 @@ pub(crate) fn has_pending(conn: &rusqlite::Connection) -> Result<bool> {
 
 /// Search counts matches up to this many, then says there are more.
 pub const COUNT_CAP: u64 = 1000;
+/// Up to this many matches, a search reads each one's headline to put headline hits first;
+/// beyond, walking the index's headline column costs less than reading that many rows.
+const READ_HEADLINES_UP_TO: usize = 100;
 
 /// Which columns a pass looks in (for the articles still queued, which have no index entry
 /// to look in: see [`Queued`]).
@@ -223,18 +233,49 @@ impl Library {
         let filter_args = &args[1..];
         let pass = |expr: String, part: Part| Pass { expr, part, filter: &filter, filter_args, queued: queued.as_ref() };
 
-        let (total, more) = self.count_matches(&pass(expr.clone(), Part::All))?;
+        // The matches newest first, up to one more than the count shows. When that is all of
+        // them, the page is made from them, headline matches first: for a few, told apart on
+        // each one's headline (with the index's folding); for more, by one walk of the
+        // headline column. Otherwise a walk of the headline column stops at the page, and the
+        // rest of the page comes from the first walk (a third walk only for a page beyond it).
         let (offset, limit) = (q.offset as u64, q.limit.min(MAX_LIMIT) as u64);
+        let first = self.matching_seqs(&pass(expr.clone(), Part::All), 0, COUNT_CAP + 1)?;
+        let more = first.len() as u64 > COUNT_CAP;
+        let total = (first.len() as u64).min(COUNT_CAP);
         let mut page: Vec<(i64, bool)> = Vec::new();
-        if total > 0 && limit > 0 {
+        if limit > 0 && !more {
+            let in_headline: std::collections::HashSet<i64> = if first.len() <= READ_HEADLINES_UP_TO {
+                let mut found = std::collections::HashSet::new();
+                for &seq in &first {
+                    if self.headline_holds(seq, &text)? {
+                        found.insert(seq);
+                    }
+                }
+                found
+            } else {
+                let headline = pass(format!("{{headline}} : ({expr})"), Part::Headline);
+                self.matching_seqs(&headline, 0, total)?.into_iter().collect()
+            };
+            let (head, rest): (Vec<i64>, Vec<i64>) = first.into_iter().partition(|seq| in_headline.contains(seq));
+            let marked = head.into_iter().map(|seq| (seq, true)).chain(rest.into_iter().map(|seq| (seq, false)));
+            page.extend(marked.skip(offset as usize).take(limit as usize));
+        } else if limit > 0 {
             let in_headline = self.matching_seqs(&pass(format!("{{headline}} : ({expr})"), Part::Headline), 0, offset + limit)?;
             let headline_count = in_headline.len() as u64;
+            let heads: std::collections::HashSet<i64> = in_headline.iter().copied().collect();
             page.extend(in_headline.into_iter().skip(offset as usize).map(|seq| (seq, true)));
             let wanted = limit - page.len() as u64;
             if wanted > 0 {
+                // The headline walk found fewer than asked, so all there are: the rest begins
+                // with the first walk's matches without them, as far as that walk reached.
                 let skip = offset.saturating_sub(headline_count);
-                let rest = pass(format!("({expr}) NOT ({{headline}} : ({expr}))"), Part::NotHeadline);
-                page.extend(self.matching_seqs(&rest, skip, wanted)?.into_iter().map(|seq| (seq, false)));
+                let known: Vec<i64> = first.into_iter().filter(|seq| !heads.contains(seq)).collect();
+                if known.len() as u64 >= skip + wanted {
+                    page.extend(known.into_iter().skip(skip as usize).take(wanted as usize).map(|seq| (seq, false)));
+                } else {
+                    let rest = pass(format!("({expr}) NOT ({{headline}} : ({expr}))"), Part::NotHeadline);
+                    page.extend(self.matching_seqs(&rest, skip, wanted)?.into_iter().map(|seq| (seq, false)));
+                }
             }
         }
         let hits = page.into_iter().map(|(seq, in_headline)| self.hit(seq, in_headline, &text)).collect::<Result<_>>()?;
@@ -297,14 +338,11 @@ impl Library {
         args
     }
 
-    /// How many live articles match, counted up to [`COUNT_CAP`], and whether there are more.
-    fn count_matches(&self, pass: &Pass<'_>) -> Result<(u64, bool)> {
-        let n = pass.filter_args.len() + 2;
-        let sql = format!("SELECT count(*) FROM ({})", Self::pass_sql(pass, "1", &format!("LIMIT ?{n}"), 1));
-        let args = Self::pass_args(pass, &[COUNT_CAP as i64 + 1]);
-        let found: i64 = self.conn.prepare_cached(&sql)?.query_row(rusqlite::params_from_iter(args), |r| r.get(0))?;
-        let found = found.max(0) as u64;
-        Ok((found.min(COUNT_CAP), found > COUNT_CAP))
+    /// Whether the headline of article `seq` holds `needle`, as the index's headline column
+    /// would match it (that column is the headline and two newlines: `articles_search`).
+    fn headline_holds(&self, seq: i64, needle: &str) -> Result<bool> {
+        let headline: String = self.conn.prepare_cached("SELECT headline FROM articles WHERE seq = ?1")?.query_row([seq], |r| r.get(0))?;
+        Ok(contains_folded(&format!("{headline}\n\n"), needle))
     }
 
     /// The `seq` of matching live articles, newest first, skipping `offset`, at most `limit`.
