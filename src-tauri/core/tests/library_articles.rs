@@ -41,6 +41,34 @@ fn create_read_and_save_round_trip() {
     assert_eq!(again.summary, "요약");
 }
 
+/// A save answers with the article as stored, without reading its body back: the same as
+/// reading it afterwards, counts included, whether the save changed it, normalised it, or
+/// changed nothing (and in an autosave, an explicit save, on a published article).
+#[test]
+fn a_save_answers_exactly_what_a_read_then_gives() {
+    let (_dir, _path, mut lib) = library();
+    let a = lib.create_article(fields("강변 야시장", &["첫 문단입니다."], &["지역"]), Status::Draft).unwrap();
+    let nfd = "\u{1112}\u{1161}\u{11AB}"; // 한, as three jamo
+    let mut changed = fields(&format!("{nfd} 야시장"), &["고친 문단, with English words.", nfd, "셋째\n줄바꿈"], &[" 지역 ", "지역", nfd]);
+    changed.summary = "요약 한 줄".into();
+    let autosave = SaveOptions { reason: SaveReason::Autosave, allow_emptying: false };
+    let saved = lib.save_article(&a.id, a.version, changed.clone(), autosave).unwrap();
+    assert_eq!(saved, lib.article(&a.id).unwrap());
+    assert_eq!((saved.version, saved.headline.as_str(), saved.tags.clone()), (2, "한 야시장", vec!["지역".to_string(), "한".to_string()]));
+    assert!(saved.counts.chars > 20 && saved.counts.words > 5, "{:?}", saved.counts);
+
+    let same = lib.save_article(&a.id, saved.version, changed, explicit()).unwrap();
+    assert_eq!(same, lib.article(&a.id).unwrap());
+    assert_eq!(same.version, 2, "nothing changed: no new version");
+
+    lib.set_status(&a.id, Status::Published).unwrap();
+    let version = lib.article(&a.id).unwrap().version;
+    let later = lib.save_article(&a.id, version, fields("정정", &["정정한 문단."], &[]), explicit()).unwrap();
+    assert_eq!(later, lib.article(&a.id).unwrap());
+    assert_eq!(later.status, Status::Published);
+    assert!(later.published_at.is_some());
+}
+
 #[test]
 fn missing_articles_are_not_found() {
     let (_dir, _path, mut lib) = library();

@@ -213,7 +213,7 @@ pub(crate) fn insert<C: Content>(conn: &Connection, staged: &Staged<C>, status: 
 /// [`RevisionPolicy::for_reason`]: an autosave writes one only when the newest is at least 5
 /// minutes old, an explicit save when the content or status differs from the newest, a
 /// restore, export or import always.
-pub(crate) fn save<C: Content>(lib: &mut Library, id: &str, base_version: i64, fields: C, opts: SaveOptions) -> Result<()> {
+pub(crate) fn save<C: Content>(lib: &mut Library, id: &str, base_version: i64, fields: C, opts: SaveOptions) -> Result<Staged<C>> {
     let staged = fields.stage()?;
     let tx = lib.write()?;
     let head = head(&tx, id, C::KIND.as_str())?;
@@ -245,7 +245,8 @@ pub(crate) fn save<C: Content>(lib: &mut Library, id: &str, base_version: i64, f
             revisions::write(&tx, id, &staged.fields, head.status, version, chars, opts.reason, &at)?;
         }
     }
-    tx.commit_text()
+    tx.commit_text()?;
+    Ok(staged)
 }
 
 /// Bumps the version and sets the bookkeeping columns given in `sets` (SQL assignments).
@@ -375,6 +376,6 @@ impl Library {
     /// refused, whatever the kind.
     pub(crate) fn restore_revision_of<C: Content>(&mut self, id: &str, revision_id: i64, base_version: i64) -> Result<()> {
         let (_, old, _) = read_revision::<C>(&self.conn, id, revision_id)?;
-        save::<C>(self, id, base_version, old, SaveOptions { reason: SaveReason::Restore, allow_emptying: true })
+        save::<C>(self, id, base_version, old, SaveOptions { reason: SaveReason::Restore, allow_emptying: true }).map(drop)
     }
 }
