@@ -12,12 +12,11 @@
 //! (bm25) or counting them all cost 100-400 ms when a word is in half of 100,000 articles
 //! (bench/ANALYSIS.md); the count stops at [`COUNT_CAP`] and says when there are more.
 //! When that first walk holds every match (a rare or middling word), the page is made from
-//! it: headline hits are told apart by reading a few matches' headlines, or for more by
-//! one walk of the headline column. A word with more matches than the cap takes one more
-//! walk, of headline matches, stopping at the page; the rest of the page comes from the
-//! first walk (a page beyond its thousand matches takes a third). A rare word's
-//! walk costs what intersecting its trigrams costs (an English word's trigrams are each
-//! common), so one walk instead of three is most of its time.
+//! it: headline hits are told apart by reading the matches' headlines. A word with more
+//! matches than the cap takes one more walk, of headline matches, stopping at the page;
+//! the rest of the page comes from the first walk (a page beyond its thousand matches
+//! takes a third). A rare word's walk costs what intersecting its trigrams costs (an
+//! English word's trigrams are each common), so one walk instead of three is most of it.
 //!
 //! * 3 or more characters (grapheme clusters): the query is one quoted FTS5 phrase.
 //! * 1-2 characters cannot be a trigram. Every indexed column ends with two newlines (the
@@ -155,9 +154,6 @@ pub(crate) fn has_pending(conn: &rusqlite::Connection) -> Result<bool> {
 
 /// Search counts matches up to this many, then says there are more.
 pub const COUNT_CAP: u64 = 1000;
-/// Up to this many matches, a search reads each one's headline to put headline hits first;
-/// beyond, walking the index's headline column costs less than reading that many rows.
-const READ_HEADLINES_UP_TO: usize = 100;
 
 /// Which columns a pass looks in (for the articles still queued, which have no index entry
 /// to look in: see [`Queued`]).
@@ -234,28 +230,23 @@ impl Library {
         let pass = |expr: String, part: Part| Pass { expr, part, filter: &filter, filter_args, queued: queued.as_ref() };
 
         // The matches newest first, up to one more than the count shows. When that is all of
-        // them, the page is made from them, headline matches first: for a few, told apart on
-        // each one's headline (with the index's folding); for more, by one walk of the
-        // headline column. Otherwise a walk of the headline column stops at the page, and the
-        // rest of the page comes from the first walk (a third walk only for a page beyond it).
+        // them, the page is made from them, headline matches first, told apart on each one's
+        // headline (with the index's folding): reading up to a thousand headlines costs a
+        // few ms, a walk of an English word's trigrams 10-70 ms. Otherwise a walk of the
+        // headline column stops at the page, and the rest of the page comes from the first
+        // walk (a third walk only for a page beyond it).
         let (offset, limit) = (q.offset as u64, q.limit.min(MAX_LIMIT) as u64);
         let first = self.matching_seqs(&pass(expr.clone(), Part::All), 0, COUNT_CAP + 1)?;
         let more = first.len() as u64 > COUNT_CAP;
         let total = (first.len() as u64).min(COUNT_CAP);
         let mut page: Vec<(i64, bool)> = Vec::new();
         if limit > 0 && !more {
-            let in_headline: std::collections::HashSet<i64> = if first.len() <= READ_HEADLINES_UP_TO {
-                let mut found = std::collections::HashSet::new();
-                for &seq in &first {
-                    if self.headline_holds(seq, &text)? {
-                        found.insert(seq);
-                    }
+            let mut in_headline = std::collections::HashSet::new();
+            for &seq in &first {
+                if self.headline_holds(seq, &text)? {
+                    in_headline.insert(seq);
                 }
-                found
-            } else {
-                let headline = pass(format!("{{headline}} : ({expr})"), Part::Headline);
-                self.matching_seqs(&headline, 0, total)?.into_iter().collect()
-            };
+            }
             let (head, rest): (Vec<i64>, Vec<i64>) = first.into_iter().partition(|seq| in_headline.contains(seq));
             let marked = head.into_iter().map(|seq| (seq, true)).chain(rest.into_iter().map(|seq| (seq, false)));
             page.extend(marked.skip(offset as usize).take(limit as usize));
