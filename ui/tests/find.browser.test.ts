@@ -115,6 +115,9 @@ describe('find and replace in the article', () => {
     await page.getByTestId('find-case').uncheck();
     await expect.poll(marks).toBe(3);
     await page.getByTestId('find-close').click();
+    // The caret goes back to the body a frame later (the editor focuses in an animation
+    // frame): wait for it, so the next test's focus is not taken back by it.
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor');
   });
 
   it('Ctrl+F outside the body is still the library search', async () => {

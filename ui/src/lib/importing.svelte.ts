@@ -12,6 +12,12 @@ export const importing = $state({
   report: null as ImportReport | null,
 });
 
+/** What a running import is doing: reading files, or, once every file has arrived, building
+ *  the search index for them (a large import then merges it: minutes for 100,000 files). */
+export function importStage(progress: { done: number; total: number } | null): 'reading' | 'indexing' {
+  return progress !== null && progress.total > 0 && progress.done >= progress.total ? 'indexing' : 'reading';
+}
+
 let open: ((id: string, kind: Kind) => void) | null = null;
 let refresh: (() => Promise<void> | void) | null = null;
 

@@ -135,6 +135,7 @@ export const en = {
   'error.release.damaged': 'the file is damaged or incomplete: save or download it again',
   'import.button': 'Import files…',
   'import.hint': 'Choose press releases (.hwp .hwpx .docx .pdf .eml), article and edition files (.md .txt .html) or folders, or drop them onto the window.',
+  'import.indexing': 'Every file is in. Building the search index…',
   'import.running': 'Importing…',
   'import.done': '{count} imported.',
   'import.refused': '{count} files not imported:',

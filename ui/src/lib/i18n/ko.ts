@@ -137,6 +137,7 @@ export const ko: Record<MessageKey, string> = {
   'error.release.damaged': '파일이 손상됐거나 중간에 잘렸습니다. 다시 저장하거나 내려받아 주세요',
   'import.button': '파일 가져오기…',
   'import.hint': '보도자료(.hwp .hwpx .docx .pdf .eml), 기사와 주말판 파일(.md .txt .html), 폴더를 고르거나 창에 끌어다 놓으세요.',
+  'import.indexing': '파일은 모두 들어왔습니다. 검색 색인을 만드는 중…',
   'import.running': '가져오는 중…',
   'import.done': '{count}건을 가져왔습니다.',
   'import.refused': '가져오지 못한 파일 {count}개:',
