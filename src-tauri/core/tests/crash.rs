@@ -54,6 +54,15 @@ fn content(n: i64) -> newsdesk_core::model::ArticleFields {
     fields(&format!("저장 {n}"), &refs, &["충돌", if n % 2 == 0 { "짝" } else { "홀" }])
 }
 
+/// This test binary run as a child that runs only the test `name` (a child role, which
+/// reads what to do from its environment), its output piped to the parent, its errors
+/// dropped.
+fn child_test(name: &str) -> Command {
+    let mut cmd = Command::new(std::env::current_exe().unwrap());
+    cmd.args([name, "--exact", "--nocapture", "--test-threads=1"]).stdout(Stdio::piped()).stderr(Stdio::null());
+    cmd
+}
+
 /// The child: runs only when started by the parent below.
 #[test]
 fn crash_child() {
@@ -113,7 +122,6 @@ fn killed_saves_are_never_lost() {
     let mut roundup_acknowledged = 1i64;
     let mut imported: Vec<String> = Vec::new();
     let mut backed_up: Vec<std::path::PathBuf> = Vec::new();
-    let exe = std::env::current_exe().unwrap();
     let mut rng = fastrand::Rng::with_seed(
         std::env::var("NEWSDESK_CRASH_SEED").ok().and_then(|s| s.parse().ok()).unwrap_or(0x5eed_c0de),
     );
@@ -121,14 +129,11 @@ fn killed_saves_are_never_lost() {
     let mut killed_mid_run = 0usize;
 
     for round in 0..kills {
-        let mut child = Command::new(&exe)
-            .args(["crash_child", "--exact", "--nocapture", "--test-threads=1"])
+        let mut child = child_test("crash_child")
             .env(LIBRARY_ENV, &path)
             .env(ARTICLE_ENV, &id)
             .env(ROUNDUP_ENV, &roundup)
             .env(BACKUPS_ENV, &backups)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         let stdout = child.stdout.take().unwrap();
@@ -236,17 +241,13 @@ fn killed_migrations_leave_a_library_that_opens_whole() {
     std::fs::copy(&fixture, &clean).unwrap();
     let expected = Library::open(&clean).unwrap().list(&Default::default()).unwrap().len();
     assert!(expected > 0);
-    let exe = std::env::current_exe().unwrap();
     let mut rng = fastrand::Rng::with_seed(0x0516_2a7e);
     let mut interrupted = 0;
     for round in 0..kills {
         let path = dir.path().join(format!("old-{round}.db"));
         std::fs::copy(&fixture, &path).unwrap();
-        let mut child = Command::new(&exe)
-            .args(["migration_child", "--exact", "--nocapture", "--test-threads=1"])
+        let mut child = child_test("migration_child")
             .env(LIBRARY_ENV, &path)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         std::thread::sleep(Duration::from_micros(rng.u64(0..40_000)));
@@ -312,16 +313,12 @@ fn killed_backups_leave_no_leftovers() {
     lib.backup(&probe).unwrap();
     let one_backup = started.elapsed();
     std::fs::remove_file(&probe).unwrap();
-    let exe = std::env::current_exe().unwrap();
     let mut rng = fastrand::Rng::with_seed(0xbac0_0b5e);
     let (mut left_by_kills, mut finished, mut ours, mut verified) = (0usize, Vec::new(), 0usize, 0usize);
     for round in 0..kills {
-        let mut child = Command::new(&exe)
-            .args(["backup_child", "--exact", "--nocapture", "--test-threads=1"])
+        let mut child = child_test("backup_child")
             .env(LIBRARY_ENV, &path)
             .env(BACKUP_CHILD_ENV, &backups)
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         // Kill within the first few backups: mostly in the middle of one.
@@ -397,7 +394,6 @@ fn a_library_replaced_and_the_importer_killed_keeps_both_files_whole() {
         return;
     }
     let rounds: usize = std::env::var("NEWSDESK_CRASH_REPLACE_KILLS").ok().and_then(|s| s.parse().ok()).unwrap_or(6);
-    let exe = std::env::current_exe().unwrap();
     let sorted = |lib: &Library| {
         let mut ids: Vec<String> = lib.list(&Default::default()).unwrap().into_iter().map(|r| r.id).collect();
         ids.sort();
@@ -413,12 +409,9 @@ fn a_library_replaced_and_the_importer_killed_keeps_both_files_whole() {
             lib.create_articles(items, SaveReason::Import).unwrap();
             sorted(&lib)
         };
-        let mut child = Command::new(&exe)
-            .args(["replace_child", "--exact", "--nocapture", "--test-threads=1"])
+        let mut child = child_test("replace_child")
             .env(LIBRARY_ENV, &path)
             .env(REPLACE_CHILD_ENV, "1")
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         let mut acknowledged = Vec::new();
@@ -518,7 +511,6 @@ fn killed_between_save_and_index_every_saved_word_is_found() {
     let dir = tempfile::tempdir().unwrap();
     let path = dir.path().join("index.db");
     let id = Library::open(&path).unwrap().create_article(index_content(1), Status::Draft).unwrap().id;
-    let exe = std::env::current_exe().unwrap();
     let mut rng = fastrand::Rng::with_seed(0x1dec_5eed);
     let (mut acknowledged, mut in_window, mut anywhere) = (1i64, 0usize, 0usize);
     let finds = |lib: &Library, n: i64| -> bool {
@@ -526,13 +518,10 @@ fn killed_between_save_and_index_every_saved_word_is_found() {
         page.hits.iter().any(|h| h.id == id)
     };
     for round in 0..kills {
-        let mut child = Command::new(&exe)
-            .args(["index_child", "--exact", "--nocapture", "--test-threads=1"])
+        let mut child = child_test("index_child")
             .env(INDEX_ENV, &path)
             .env(ARTICLE_ENV, &id)
             .stdin(Stdio::piped())
-            .stdout(Stdio::piped())
-            .stderr(Stdio::null())
             .spawn()
             .unwrap();
         let mut stdin = child.stdin.take().unwrap();

@@ -140,9 +140,7 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
     let body: Doc = serde_json::from_str(&body).map_err(|e| conversion_error(7, e.to_string()))?;
     let tags: String = r.get(8)?;
     let tags: Vec<String> = serde_json::from_str(&tags).map_err(|e| conversion_error(8, e.to_string()))?;
-    Ok(Article {
-        id: r.get(0)?,
-        kind: kind_from_sql(1, &r.get::<_, String>(1)?)?,
+    let fields = ArticleFields {
         headline: r.get(2)?,
         deck: r.get(3)?,
         byline: Byline { name: r.get(4)?, email: r.get(5)? },
@@ -151,14 +149,8 @@ fn article_from_row(r: &Row) -> rusqlite::Result<Article> {
         tags,
         section: r.get(9)?,
         language: r.get(10)?,
-        status: status_from_sql(11, &r.get::<_, String>(11)?)?,
-        created_at: r.get(12)?,
-        updated_at: r.get(13)?,
-        published_at: r.get(14)?,
-        trashed_at: r.get(15)?,
-        version: r.get(16)?,
-        counts: Counts::default(),
-    })
+    };
+    Ok(article_of(r.get(0)?, kind_from_sql(1, &r.get::<_, String>(1)?)?, fields, bookkeeping_from(r, 11)?, Counts::default()))
 }
 
 fn with_counts(mut a: Article) -> Article {
@@ -190,22 +182,23 @@ fn replace_tags(conn: &Connection, id: &str, tags: &[String]) -> Result<()> {
 /// `select` over the live (or trashed) articles that pass `filter`'s kind, status and tag,
 /// with its arguments; `list` adds order and paging, `count` uses it as it is.
 fn list_query(select: &str, filter: &ListFilter) -> (String, Vec<Value>) {
-    let mut sql = format!("{select} FROM articles a WHERE ");
-    let mut args: Vec<Value> = Vec::new();
-    sql.push_str(if filter.trashed { "a.trashed_at IS NOT NULL" } else { "a.trashed_at IS NULL" });
-    push_filters(&mut sql, &mut args, filter.kind, filter.status, filter.tag.as_deref());
-    (sql, args)
+    select_articles(select, "", filter)
 }
 
 /// [`list_query`] counting. Live articles are counted in the small partial index that holds
 /// kind, status and id, not by reading every wide row to check its kind: 69 ms instead of
 /// 1 s warm (55 s cold) for 1,000,000 articles, which opening the library waited for.
 fn count_query(filter: &ListFilter) -> (String, Vec<Value>) {
-    let (sql, args) = list_query("SELECT count(*)", filter);
-    if filter.trashed {
-        return (sql, args);
-    }
-    (sql.replacen("FROM articles a WHERE", "FROM articles a INDEXED BY articles_live WHERE", 1), args)
+    select_articles("SELECT count(*)", if filter.trashed { "" } else { " INDEXED BY articles_live" }, filter)
+}
+
+/// [`list_query`] with `index` (an `INDEXED BY` clause, or nothing) after the table.
+fn select_articles(select: &str, index: &str, filter: &ListFilter) -> (String, Vec<Value>) {
+    let mut sql = format!("{select} FROM articles a{index} WHERE ");
+    let mut args: Vec<Value> = Vec::new();
+    sql.push_str(if filter.trashed { "a.trashed_at IS NOT NULL" } else { "a.trashed_at IS NULL" });
+    push_filters(&mut sql, &mut args, filter.kind, filter.status, filter.tag.as_deref());
+    (sql, args)
 }
 
 /// Appends ` AND …` conditions on kind, status and tag (articles aliased `a`) and their values.
@@ -229,25 +222,55 @@ pub(crate) fn insert_article(conn: &Connection, fields: ArticleFields, status: S
     let staged = fields.stage()?;
     let at = now();
     let id = items::insert(conn, &staged, status, reason, &at)?;
-    Ok(Article {
-        id,
-        kind: Kind::Article,
-        headline: staged.fields.headline,
-        deck: staged.fields.deck,
-        byline: staged.fields.byline,
-        summary: staged.fields.summary,
-        body: staged.fields.body,
-        tags: staged.fields.tags,
-        section: staged.fields.section,
-        language: staged.fields.language,
-        status,
-        created_at: at.clone(),
-        published_at: (status == Status::Published).then(|| at.clone()),
-        updated_at: at,
-        trashed_at: None,
-        version: 1,
-        counts: staged.derived.counts,
+    let published_at = (status == Status::Published).then(|| at.clone());
+    let book = Bookkeeping { status, created_at: at.clone(), updated_at: at, published_at, trashed_at: None, version: 1 };
+    Ok(article_of(id, Kind::Article, staged.fields, book, staged.derived.counts))
+}
+
+/// What an article's row holds beside its content.
+struct Bookkeeping {
+    status: Status,
+    created_at: String,
+    updated_at: String,
+    published_at: Option<String>,
+    trashed_at: Option<String>,
+    version: i64,
+}
+
+/// The [`Bookkeeping`] columns of a row, in their order (status, created, updated,
+/// published, trashed, version) from column `at` on.
+fn bookkeeping_from(r: &Row, at: usize) -> rusqlite::Result<Bookkeeping> {
+    Ok(Bookkeeping {
+        status: status_from_sql(at, &r.get::<_, String>(at)?)?,
+        created_at: r.get(at + 1)?,
+        updated_at: r.get(at + 2)?,
+        published_at: r.get(at + 3)?,
+        trashed_at: r.get(at + 4)?,
+        version: r.get(at + 5)?,
     })
+}
+
+/// The article `id` of `kind` with content `f` and bookkeeping `book`.
+fn article_of(id: String, kind: Kind, f: ArticleFields, book: Bookkeeping, counts: Counts) -> Article {
+    Article {
+        id,
+        kind,
+        headline: f.headline,
+        deck: f.deck,
+        byline: f.byline,
+        summary: f.summary,
+        body: f.body,
+        tags: f.tags,
+        section: f.section,
+        language: f.language,
+        status: book.status,
+        created_at: book.created_at,
+        updated_at: book.updated_at,
+        published_at: book.published_at,
+        trashed_at: book.trashed_at,
+        version: book.version,
+        counts,
+    }
 }
 
 impl Library {
@@ -319,32 +342,12 @@ impl Library {
         // What is stored is what was staged: only the bookkeeping is read back, and the
         // counts are staging's (re-reading the body and counting it again was a third of
         // an autosave of 20,000 characters).
-        let f = staged.fields;
-        let article = self
+        let book = self
             .conn
-            .prepare_cached("SELECT kind, status, created_at, updated_at, published_at, trashed_at, version FROM articles WHERE id = ?1")?
-            .query_row([id], |r| {
-                Ok(Article {
-                    id: id.to_string(),
-                    kind: kind_from_sql(0, &r.get::<_, String>(0)?)?,
-                    headline: f.headline,
-                    deck: f.deck,
-                    byline: f.byline,
-                    summary: f.summary,
-                    body: f.body,
-                    tags: f.tags,
-                    section: f.section,
-                    language: f.language,
-                    status: status_from_sql(1, &r.get::<_, String>(1)?)?,
-                    created_at: r.get(2)?,
-                    updated_at: r.get(3)?,
-                    published_at: r.get(4)?,
-                    trashed_at: r.get(5)?,
-                    version: r.get(6)?,
-                    counts: staged.derived.counts,
-                })
-            })?;
-        Ok(article)
+            .prepare_cached("SELECT status, created_at, updated_at, published_at, trashed_at, version FROM articles WHERE id = ?1")?
+            .query_row([id], |r| bookkeeping_from(r, 0))?;
+        // The save refused anything but an article (`items::save`).
+        Ok(article_of(id.to_string(), Kind::Article, staged.fields, book, staged.derived.counts))
     }
 
     /// Puts an old revision's content back as the article's (a revision with reason

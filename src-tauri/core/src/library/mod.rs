@@ -295,21 +295,32 @@ impl Library {
         if self.read_only || !search::has_pending(&self.conn)? {
             return Ok(false);
         }
-        self.check_file()?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         // In transactions of at most INDEX_CHUNK articles, so that after a bulk import a
         // save from another window waits for one chunk, not for the whole catch-up.
         const INDEX_CHUNK: i64 = 20_000;
-        let done = (|| {
-            while search::has_pending(&self.conn)? {
-                let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
-                search::index_some_pending(&tx, INDEX_CHUNK)?;
-                tx.commit()?;
+        self.index_steps(|tx| {
+            search::index_some_pending(tx, INDEX_CHUNK)?;
+            search::has_pending(tx)
+        })?;
+        Ok(true)
+    }
+
+    /// Runs `step` in one short write transaction after another until it says it is done
+    /// (returns false), at `synchronous = NORMAL`: the index's own upkeep, where a commit a
+    /// power cut takes loses no saved text (the queue, or the unmerged index, is still there).
+    fn index_steps(&self, mut step: impl FnMut(&rusqlite::Transaction<'_>) -> Result<bool>) -> Result<()> {
+        self.check_file()?;
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let done = (|| loop {
+            let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+            let more = step(&tx)?;
+            tx.commit()?;
+            if !more {
+                return Ok(());
             }
-            Ok(())
         })();
         self.conn.pragma_update(None, "synchronous", "FULL")?;
-        done.map(|()| true)
+        done
     }
 
     /// Merges the search index into one segment (after a large import), in steps of one
@@ -324,23 +335,15 @@ impl Library {
         if self.read_only {
             return Ok(());
         }
-        self.check_file()?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
         // Pages written per step; a negative count first puts every segment on one level, so
         // the steps end in a single segment.
         const MERGE_STEP_PAGES: i64 = 4000;
-        let done = (|| loop {
-            let before = self.conn.total_changes();
-            let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
+        self.index_steps(|tx| {
+            let before = tx.total_changes();
             tx.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)", [-MERGE_STEP_PAGES])?;
-            tx.commit()?;
             // The command itself counts one change; a step that merged something, more.
-            if self.conn.total_changes() - before < 2 {
-                return Ok(());
-            }
-        })();
-        self.conn.pragma_update(None, "synchronous", "FULL")?;
-        done
+            Ok(tx.total_changes() - before >= 2)
+        })
     }
 }
 

@@ -290,8 +290,8 @@ impl Library {
     }
 
     /// The statement of one pass: live matching articles, newest first. `paging` uses the
-    /// `paging_args` numbers after the filters' (see [`Self::pass_args`]).
-    fn pass_sql(pass: &Pass<'_>, select: &str, paging: &str, paging_args: usize) -> String {
+    /// two numbers after the filters' (limit and offset; see [`Self::pass_args`]).
+    fn pass_sql(pass: &Pass<'_>, select: &str, paging: &str) -> String {
         let Some(_) = pass.queued else {
             return format!(
                 "SELECT {select} FROM articles_fts f JOIN articles a INDEXED BY articles_live ON a.seq = f.rowid \
@@ -299,7 +299,7 @@ impl Library {
                 pass.filter
             );
         };
-        let needle = pass.filter_args.len() + 2 + paging_args;
+        let needle = pass.filter_args.len() + 4;
         let has = |col: &str| format!("{CONTAINS_FN}(v.{col}, ?{needle})");
         let others = ["deck", "summary", "body_text", "tags_text", "source_text"].map(has).join(" OR ");
         let cond = match pass.part {
@@ -339,7 +339,7 @@ impl Library {
     /// The `seq` of matching live articles, newest first, skipping `offset`, at most `limit`.
     fn matching_seqs(&self, pass: &Pass<'_>, offset: u64, limit: u64) -> Result<Vec<i64>> {
         let n = pass.filter_args.len() + 2;
-        let sql = Self::pass_sql(pass, "a.seq", &format!("LIMIT ?{n} OFFSET ?{}", n + 1), 2);
+        let sql = Self::pass_sql(pass, "a.seq", &format!("LIMIT ?{n} OFFSET ?{}", n + 1));
         let args = Self::pass_args(pass, &[limit as i64, offset as i64]);
         let mut stmt = self.conn.prepare_cached(&sql)?;
         let seqs = stmt.query_map(rusqlite::params_from_iter(args), |r| r.get(0))?.collect::<rusqlite::Result<_>>()?;

@@ -93,20 +93,21 @@ pub fn count_document(doc: &Doc) -> Counts {
 /// Counting every paragraph again was half the work of an autosave of 20,000 characters.
 pub fn count_paragraphs(paragraphs: &[String]) -> Counts {
     let mut total = Tally::default();
-    let mut remembered = REMEMBERED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
+    let remembered = || REMEMBERED.lock().unwrap_or_else(std::sync::PoisonError::into_inner);
     for p in paragraphs {
-        let part = match remembered.counts.get(p.as_str()) {
-            Some(part) => *part,
-            None => {
-                let part = count_paragraph(p);
-                if remembered.bytes + p.len() > REMEMBERED_BYTES {
-                    *remembered = Remembered::default();
-                }
-                remembered.bytes += p.len();
-                remembered.counts.insert(p.clone(), part);
-                part
+        let known = remembered().counts.get(p.as_str()).copied();
+        // Counted outside the lock, so that two threads counting do not wait for each other.
+        let part = known.unwrap_or_else(|| {
+            let part = count_paragraph(p);
+            let mut remembered = remembered();
+            if remembered.bytes + p.len() > REMEMBERED_BYTES {
+                *remembered = Remembered::default();
             }
-        };
+            if remembered.counts.insert(p.clone(), part).is_none() {
+                remembered.bytes += p.len();
+            }
+            part
+        });
         total.add(&part);
     }
     total.finish()
