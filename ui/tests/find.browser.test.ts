@@ -100,7 +100,7 @@ describe('find and replace in the article', () => {
     await page.keyboard.press('Escape');
     expect(await page.getByTestId('find-bar').count()).toBe(0);
     expect(await marks()).toBe(0);
-    expect(await page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor');
+    await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor');
   });
 
   it('match case, and the selected words as the query', async () => {
@@ -115,8 +115,6 @@ describe('find and replace in the article', () => {
     await page.getByTestId('find-case').uncheck();
     await expect.poll(marks).toBe(3);
     await page.getByTestId('find-close').click();
-    // The caret goes back to the body a frame later (the editor focuses in an animation
-    // frame): wait for it, so the next test's focus is not taken back by it.
     await expect.poll(() => page.evaluate(() => document.activeElement?.getAttribute('data-testid'))).toBe('editor');
   });
 
