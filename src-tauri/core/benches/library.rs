@@ -342,6 +342,11 @@ fn main() {
         return;
     }
 
+    if std::env::args().any(|a| a == "--autosave-figures") {
+        autosave_figures(300);
+        return;
+    }
+
     if std::env::args().any(|a| a == "--search-figures") {
         match (&library, &queries) {
             (Some(path), Some(q)) => search_figures(&Library::open(path).expect("bench library"), q, 25),

@@ -149,6 +149,57 @@ fn identical_content_does_not_bump_the_version() {
 }
 
 #[test]
+fn a_change_to_any_one_field_is_a_new_version() {
+    // A save compares the stored columns with the new ones inside SQLite; each field must
+    // take part in that comparison.
+    let (_dir, _path, mut lib) = library();
+    let base = || fields("제목", &["본문"], &["태그"]);
+    let mut a = lib.create_article(base(), Status::Draft).unwrap();
+    let changes: Vec<(&str, Box<dyn Fn(&mut newsdesk_core::model::ArticleFields)>)> = vec![
+        ("headline", Box::new(|f| f.headline = "다른 제목".into())),
+        ("deck", Box::new(|f| f.deck = "부제".into())),
+        ("byline name", Box::new(|f| f.byline.name = "이기자".into())),
+        ("byline email", Box::new(|f| f.byline.email = "other@outlet.example".into())),
+        ("summary", Box::new(|f| f.summary = "요약".into())),
+        ("body", Box::new(|f| f.body = Doc::from_paragraphs(&["본문", "둘째 문단"]))),
+        ("tags", Box::new(|f| f.tags = vec!["다른 태그".into()])),
+        ("section", Box::new(|f| f.section = "경제".into())),
+        ("language", Box::new(|f| f.language = "en".into())),
+    ];
+    for (what, change) in &changes {
+        let mut f = base();
+        change(&mut f);
+        let changed = lib.save_article(&a.id, a.version, f.clone(), SaveOptions::default()).unwrap();
+        assert_eq!(changed.version, a.version + 1, "a change of the {what} alone is saved");
+        assert_eq!(lib.article(&a.id).unwrap(), changed, "{what}");
+        let same = lib.save_article(&a.id, changed.version, f, SaveOptions::default()).unwrap();
+        assert_eq!(same.version, changed.version, "the same {what} again changes nothing");
+        a = lib.save_article(&a.id, same.version, base(), SaveOptions::default()).unwrap();
+    }
+}
+
+#[test]
+fn a_row_written_by_another_program_is_saved_over_without_loss() {
+    // Another program stored the same body with other spacing: equal content, other text.
+    // The save then writes a new version (nothing is lost), and the next one compares equal.
+    let (_dir, path, mut lib) = library();
+    let a = lib.create_article(fields("제목", &["본문 첫 문단"], &[]), Status::Draft).unwrap();
+    let raw = rusqlite::Connection::open(&path).unwrap();
+    let body: String = raw.query_row("SELECT body FROM articles WHERE id = ?1", [&a.id], |r| r.get(0)).unwrap();
+    let spaced = serde_json::to_string_pretty(&serde_json::from_str::<serde_json::Value>(&body).unwrap()).unwrap();
+    assert_ne!(spaced, body);
+    raw.execute("UPDATE articles SET body = ?2 WHERE id = ?1", [&a.id, &spaced]).unwrap();
+    drop(raw);
+    assert_eq!(lib.article(&a.id).unwrap().body, a.body, "the spaced body reads as the same");
+
+    let saved = lib.save_article(&a.id, a.version, fields("제목", &["본문 첫 문단"], &[]), SaveOptions::default()).unwrap();
+    assert_eq!(saved.version, a.version + 1);
+    assert_eq!(lib.article(&a.id).unwrap().body, a.body);
+    let again = lib.save_article(&a.id, saved.version, fields("제목", &["본문 첫 문단"], &[]), SaveOptions::default()).unwrap();
+    assert_eq!(again.version, saved.version);
+}
+
+#[test]
 fn status_changes_set_published_at_once() {
     let (_dir, _path, mut lib) = library();
     let a = lib.create_article(fields("제목", &["본문"], &[]), Status::Draft).unwrap();

@@ -103,8 +103,12 @@ impl Content for ArticleFields {
         replace_tags(conn, id, &staged.fields.tags)
     }
 
-    fn empties(new: &Self, old: &Self) -> bool {
-        new.body.is_empty() && !old.body.is_empty()
+    fn unchanged(conn: &Connection, id: &str, staged: &Staged<Self>) -> Result<bool> {
+        items::row_holds(conn, id, &staged.fields, &staged.derived)
+    }
+
+    fn is_empty(&self) -> bool {
+        self.body.is_empty()
     }
 }
 

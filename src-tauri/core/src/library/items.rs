@@ -33,8 +33,15 @@ pub(crate) trait Content: Serialize + DeserializeOwned + PartialEq + Sized {
     fn stored(conn: &Connection, id: &str) -> Result<Self>;
     /// Writes what is stored beside the `articles` row (tags, an edition's parts).
     fn write_beside(conn: &Connection, id: &str, staged: &Staged<Self>) -> Result<()>;
-    /// True when saving `new` over `old` would leave a text empty that was not.
-    fn empties(new: &Self, old: &Self) -> bool;
+    /// True when item `id` holds `staged` already. This reads the stored content back and
+    /// compares; an article compares its stored columns in SQLite instead (see
+    /// [`row_holds`]).
+    fn unchanged(conn: &Connection, id: &str, staged: &Staged<Self>) -> Result<bool> {
+        Ok(Self::stored(conn, id)? == staged.fields)
+    }
+    /// True when the content has no text to lose (a save of such content over one that
+    /// has text needs the reporter's confirmation).
+    fn is_empty(&self) -> bool;
 }
 
 /// Content made ready to store: normalised, validated, with what the row derives from it.
@@ -177,6 +184,19 @@ fn content_params<'a>(f: &'a ArticleFields, d: &'a Derived) -> Vec<(&'static str
     ]
 }
 
+/// True when the `articles` row of `id` holds exactly the content columns of `staged`,
+/// compared as stored text inside SQLite: an autosave of a long body then neither copies
+/// nor parses the stored one. Rows are written from the same serialisation
+/// ([`Derived::of`]), so equal content is equal text; a row written otherwise only costs
+/// one needless new version.
+pub(crate) fn row_holds(conn: &Connection, id: &str, f: &ArticleFields, d: &Derived) -> Result<bool> {
+    let mut args = content_params(f, d);
+    let same: Vec<String> = args.iter().map(|(name, _)| format!("{} IS {name}", &name[1..])).collect();
+    args.push((":id", &id as &dyn ToSql));
+    let sql = format!("SELECT {} FROM articles WHERE id = :id", same.join(" AND "));
+    Ok(conn.prepare_cached(&sql)?.query_row(args.as_slice(), |r| r.get::<_, bool>(0)).optional()?.unwrap_or(false))
+}
+
 /// A new item: its row (version 1, created and updated `at`, published `at` when it
 /// starts out published), what is stored beside it and its first revision.
 pub(crate) fn insert<C: Content>(conn: &Connection, staged: &Staged<C>, status: Status, reason: SaveReason, at: &str) -> Result<String> {
@@ -218,13 +238,14 @@ pub(crate) fn save<C: Content>(lib: &mut Library, id: &str, base_version: i64, f
     let tx = lib.write()?;
     let head = head(&tx, id, C::KIND.as_str())?;
     head.check_writable(C::KIND, base_version)?;
-    let current = C::stored(&tx, id)?;
-    if !opts.allow_emptying && C::empties(&staged.fields, &current) {
+    let unchanged = C::unchanged(&tx, id, &staged)?;
+    // The stored content is read only for an empty save, to ask before it empties a text.
+    if !unchanged && !opts.allow_emptying && staged.fields.is_empty() && !C::stored(&tx, id)?.is_empty() {
         return Err(Error::Invalid("this save would replace the text with an empty one; confirm to empty it".into()));
     }
     let policy = RevisionPolicy::for_reason(opts.reason);
     let chars = staged.derived.counts.chars;
-    if staged.fields == current {
+    if unchanged {
         if policy != RevisionPolicy::Autosave && revisions::wanted(&tx, id, policy, &staged.fields, head.status)? {
             revisions::write(&tx, id, &staged.fields, head.status, head.version, chars, opts.reason, &now())?;
         }

@@ -122,10 +122,9 @@ impl Content for RoundupFields {
         replace_refs(conn, id, &staged.fields)
     }
 
-    /// An edition whose lead, transition and briefs would all be emptied.
-    fn empties(new: &Self, old: &Self) -> bool {
-        let empty = |f: &RoundupFields| f.lead.body.is_empty() && f.transition.trim().is_empty() && f.items.is_empty();
-        empty(new) && !empty(old)
+    /// An edition without lead, transition or briefs.
+    fn is_empty(&self) -> bool {
+        self.lead.body.is_empty() && self.transition.trim().is_empty() && self.items.is_empty()
     }
 }
 
