@@ -14,7 +14,10 @@
 // - typing latency in that article: keydown to the frame after the next (two
 //   requestAnimationFrame callbacks, i.e. after the next paint), p50/p95/p99, Latin and
 //   Hangul, 150+ keys each; then the same in a 5,000-character article (opened by clicking
-//   its row in the list).
+//   its row in the list). The same keys in the bare window, in its own one-line editable
+//   and with the same two articles' paragraphs put into it as plain <p> blocks: the
+//   floor of this measurement on this machine (a frame is 16.7 ms, and the second
+//   animation frame after a keydown comes one paint later), printed beside each app row.
 //
 // Usage: node bench/app.mjs APP_BIN BARE_BIN LIBRARY OUT.json
 // NEWSDESK_BENCH_LONG_MD / NEWSDESK_BENCH_5K_MD: the Markdown files of the 100,000- and
@@ -41,6 +44,25 @@ function headlineOf(file) {
 }
 const LONG_HEADLINE = headlineOf(process.env.NEWSDESK_BENCH_LONG_MD);
 const SHORT_HEADLINE = headlineOf(process.env.NEWSDESK_BENCH_5K_MD);
+
+/** The paragraphs of a generated Markdown file (its text lines, headings left out). */
+function paragraphsOf(file) {
+  if (!file) return null;
+  return readFileSync(file, 'utf8').split(/\r?\n/).filter((l) => l.trim() && !l.startsWith('#'));
+}
+
+/** Puts `paragraphs` into the bare window's editable as plain <p> blocks. */
+async function fillBare(s, paragraphs) {
+  await s.execute(`const ed = document.querySelector('[data-testid="editor"]'); ed.replaceChildren();
+    for (const text of arguments[0]) { const p = document.createElement('p'); p.textContent = text; ed.appendChild(p); }`, [paragraphs]);
+  await new Promise((r) => setTimeout(r, 1000));
+}
+
+/** Latin and Hangul keystroke latencies into `result` under `prefix`. */
+async function typingBoth(s, result, prefix) {
+  result[`${prefix}_latin`] = await typingLatency(s, LATIN);
+  result[`${prefix}_korean`] = await typingLatency(s, HANGUL);
+}
 
 /** The list row whose headline is `headline` (the first row when null). */
 async function rowOf(s, headline) {
@@ -178,7 +200,22 @@ try {
     bare.push(b.ms);
     // Memory is read once the window has settled (the app loads its spell-check
     // dictionaries 2 s after start), the same wait for both.
-    if (i === RUNS - 1) result.bare_rss_kb = await settledRssKb(bareBin);
+    if (i === RUNS - 1) {
+      result.bare_rss_kb = await settledRssKb(bareBin);
+      // The floor of the typing rows: the bare window's one-line editable, then the same
+      // articles' text as plain blocks in it.
+      await typingBoth(b.session, result, 'bare_typing');
+      const long = paragraphsOf(process.env.NEWSDESK_BENCH_LONG_MD);
+      if (long) {
+        await fillBare(b.session, long);
+        await typingBoth(b.session, result, 'bare_typing_long');
+      }
+      const short = paragraphsOf(process.env.NEWSDESK_BENCH_5K_MD);
+      if (short) {
+        await fillBare(b.session, short);
+        await typingBoth(b.session, result, 'bare_typing_5k');
+      }
+    }
     await b.session.end();
     const a = await appToEditable(harness);
     app.push(a.ms);
@@ -186,15 +223,13 @@ try {
       // The first row is the 100,000-character article (imported last).
       result.app_rss_kb = await settledRssKb(appBin);
       result.article_chars = await a.session.execute('return document.querySelector(\'[data-testid="editor"]\').textContent.length');
-      result.typing_latin = await typingLatency(a.session, LATIN);
-      result.typing_korean = await typingLatency(a.session, HANGUL);
+      await typingBoth(a.session, result, 'typing');
       if (SHORT_HEADLINE) {
         // The 5,000-character article, by its row; then back to the long one, so the next
         // run's start-up reopens what this one measured (prime() clicks it anyway).
         await openArticle(a.session, SHORT_HEADLINE);
         result.article_5k_chars = await a.session.execute('return document.querySelector(\'[data-testid="editor"]\').textContent.length');
-        result.typing_5k_latin = await typingLatency(a.session, LATIN);
-        result.typing_5k_korean = await typingLatency(a.session, HANGUL);
+        await typingBoth(a.session, result, 'typing_5k');
         await openArticle(a.session, LONG_HEADLINE);
       }
     }
