@@ -1,7 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { getSchema } from '@tiptap/core';
 import StarterKit from '@tiptap/starter-kit';
-import { bodyRuns, positionOf } from '../src/lib/editor/style-marks';
+import { EditorState } from '@tiptap/pm/state';
+import { history, undo } from '@tiptap/pm/history';
+import { bodyRuns, fixTransaction, positionOf } from '../src/lib/editor/style-marks';
 
 // A body with what moves offsets apart: marks splitting a paragraph into runs, a character
 // outside the BMP (two UTF-16 units, one character for core), a hard break, a heading and
@@ -45,5 +47,43 @@ describe('positionOf', () => {
       expect(doc.textBetween(from!, to!)).toBe(text);
     }
     expect(positionOf(runs, [...bodyText].length + 5)).toBeNull();
+  });
+});
+
+describe('fixTransaction', () => {
+  // Typing, then a fix from the Style pane a moment later: inside the history's half-second
+  // grouping, next to the typed text (the case a reporter meets when the check is quick).
+  const typed = (time: number) => {
+    let state = EditorState.create({ schema, plugins: [history()] });
+    const text = '시는 새 노선을 발표하였다.';
+    for (let i = 0; i < text.length; i++) state = state.apply(state.tr.insertText(text[i], 1 + i).setTime(time + i * 10));
+    return state;
+  };
+  const undoOnce = (state: EditorState) => {
+    let after = state;
+    undo(state, (tr) => (after = state.apply(tr)));
+    return after;
+  };
+
+  it('is one undo step of its own, even right after typing', () => {
+    const state = typed(1000);
+    const from = state.doc.textContent.indexOf('하였다') + 1;
+    const fixed = state.apply(fixTransaction(state, [{ from, to: from + 3, text: '했다' }]).setTime(1000 + 200));
+    expect(fixed.doc.textContent).toBe('시는 새 노선을 발표했다.');
+    expect(undoOnce(fixed).doc.textContent).toBe('시는 새 노선을 발표하였다.');
+  });
+
+  it('replaces several ranges from the end, so earlier offsets still hold', () => {
+    const state = typed(1000);
+    const text = state.doc.textContent;
+    const at = (s: string) => text.indexOf(s) + 1;
+    const fixed = state.apply(
+      fixTransaction(state, [
+        { from: at('시는'), to: at('시는') + 2, text: '시청은' },
+        { from: at('하였다'), to: at('하였다') + 3, text: '했다' },
+      ]),
+    );
+    expect(fixed.doc.textContent).toBe('시청은 새 노선을 발표했다.');
+    expect(undoOnce(fixed).doc.textContent).toBe(text);
   });
 });

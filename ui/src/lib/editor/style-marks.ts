@@ -6,7 +6,8 @@
 import { Extension } from '@tiptap/core';
 import type { Editor } from '@tiptap/core';
 import type { Node as PMNode } from '@tiptap/pm/model';
-import { Plugin, PluginKey } from '@tiptap/pm/state';
+import { closeHistory } from '@tiptap/pm/history';
+import { Plugin, PluginKey, type EditorState, type Transaction } from '@tiptap/pm/state';
 import { Decoration, DecorationSet } from '@tiptap/pm/view';
 import type { Finding } from '../types';
 
@@ -137,12 +138,20 @@ export function markFindings(editor: Editor, findings: Finding[]): boolean {
   return true;
 }
 
+/** The replacements of a fix as one transaction, one undo step of its own: the history
+ *  would otherwise join a fix made within half a second of typing to that typing, and one
+ *  Ctrl+Z would take back both. insertText keeps the marks of the text it replaces. */
+export function fixTransaction(state: EditorState, edits: { from: number; to: number; text: string }[]): Transaction {
+  let tr = state.tr;
+  for (const e of [...edits].sort((a, b) => b.from - a.from)) tr = tr.insertText(e.text, e.from, e.to);
+  return closeHistory(tr);
+}
+
 /** Replaces a body finding with `suggestion`, as one undo step; false when it is stale. */
 export function fixInBody(editor: Editor, f: Finding, suggestion: string): boolean {
   const r = findingRange(editor, f);
   if (!r) return false;
-  // One transaction: one undo step; insertText keeps the marks of the text it replaces.
-  editor.view.dispatch(editor.state.tr.insertText(suggestion, r.from, r.to));
+  editor.view.dispatch(fixTransaction(editor.state, [{ ...r, text: suggestion }]));
   editor.commands.focus();
   return true;
 }
@@ -153,12 +162,9 @@ export function fixAllInBody(editor: Editor, findings: Finding[]): number {
   const ranges = findings
     .filter((f) => f.field === 'body' && f.suggestions.length > 0)
     .map((f) => ({ f, r: findingRange(editor, f, runs) }))
-    .filter((x): x is { f: Finding; r: { from: number; to: number } } => x.r !== null)
-    .sort((a, b) => b.r.from - a.r.from);
+    .filter((x): x is { f: Finding; r: { from: number; to: number } } => x.r !== null);
   if (ranges.length === 0) return 0;
-  let tr = editor.state.tr;
-  for (const { f, r } of ranges) tr = tr.insertText(f.suggestions[0], r.from, r.to);
-  editor.view.dispatch(tr);
+  editor.view.dispatch(fixTransaction(editor.state, ranges.map(({ f, r }) => ({ ...r, text: f.suggestions[0] }))));
   editor.commands.focus();
   return ranges.length;
 }
