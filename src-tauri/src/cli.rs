@@ -335,7 +335,28 @@ fn open_for(command: Option<&Command>, path: &std::path::Path) -> newsdesk_core:
         Some(Command::Check { .. } | Command::Backup { .. } | Command::Export { .. }) => {
             Library::open(path).or_else(|first| Library::open_read_only(path).map_err(|_| first))
         }
-        _ => Library::open(path),
+        None => Library::open(path),
+        Some(_) => {
+            let lib = Library::open(path)?;
+            index_upgraded_words(&lib)?;
+            Ok(lib)
+        }
+    }
+}
+
+/// A writing verb on a library upgraded to schema 8 first indexes its articles' words for
+/// search, once (the window does it in the background; searches meanwhile use the trigrams).
+fn index_upgraded_words(lib: &Library) -> newsdesk_core::Result<()> {
+    let mut told = false;
+    loop {
+        let left = lib.index_upgraded_words(20_000)?;
+        if left == 0 {
+            return Ok(());
+        }
+        if !told {
+            eprintln!("newsdesk: indexing the words of the library's articles for search, once after an upgrade ({left} more to go)…");
+            told = true;
+        }
     }
 }
 

@@ -83,6 +83,7 @@ pub fn run_window(library: Library) -> ExitCode {
     let state = AppState::new(library, system_locale());
     let builder = configure(tauri::Builder::<tauri::Wry>::default(), state).setup(|app| {
         let handle = app.handle().clone();
+        commands::index_upgraded_words_behind(&handle);
         std::thread::spawn(move || {
             std::thread::sleep(SPELL_CHECK_DELAY);
             enable_spell_checking(&handle);

@@ -98,6 +98,28 @@ fn check_finds_a_tampered_search_index_and_rebuild_repairs_it() {
 }
 
 #[test]
+fn check_finds_a_tampered_word_index_and_rebuild_repairs_it() {
+    let (_dir, path, mut lib) = library();
+    let a = lib.create_article(fields("Ferry timetable", &["The harbour ferry runs hourly."], &[]), Status::Draft).unwrap();
+    assert_eq!(lib.search(&SearchQuery::text("ferry")).unwrap().total, 1);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let seq: i64 = conn.query_row("SELECT seq FROM articles WHERE id = ?1", [&a.id], |r| r.get(0)).unwrap();
+        conn.execute("DELETE FROM articles_words WHERE rowid = ?1", [seq]).unwrap();
+    }
+    let report = lib.check().unwrap();
+    assert!(!report.ok);
+    assert!(report.problems.iter().any(|p| p.contains("word index") && p.contains("1 missing")), "{:?}", report.problems);
+    assert_eq!(lib.search(&SearchQuery::text("ferry")).unwrap().total, 0);
+
+    lib.rebuild_search_index().unwrap();
+    assert!(lib.check().unwrap().ok);
+    for q in ["ferry", "HARBOUR", "y", "ferry timetable"] {
+        assert_eq!(lib.search(&SearchQuery::text(q)).unwrap().total, 1, "{q}");
+    }
+}
+
+#[test]
 fn check_finds_stale_index_text_and_damaged_revisions() {
     let (_dir, path, mut lib) = library();
     let a = lib.create_article(fields("원문", &["원래 본문"], &[]), Status::Draft).unwrap();

@@ -112,6 +112,12 @@ fn every_fixture_library_opens_and_upgrades() {
         let market_hits = SearchQuery { kind: Some(Kind::Article), ..SearchQuery::text("시장") };
         assert_eq!(lib.search(&market_hits).unwrap().total, 1, "{name}");
         assert_eq!(lib.search(&SearchQuery::text("ferry")).unwrap().total, 1, "{name}");
+        // Schema 8's word index, filled after the upgrade: the same answers through it.
+        assert_eq!(lib.index_upgraded_words(1000).unwrap(), 0, "{name}");
+        for (q, n) in [("ferry", 1), ("CREW", 1), ("f", 1), ("여객선", usize::from(version >= 2))] {
+            assert_eq!(lib.search(&SearchQuery::text(q)).unwrap().total, n as u64, "{name}: {q}");
+        }
+        assert!(lib.check().unwrap().ok, "{name}");
         assert_eq!(lib.settings().unwrap().outlet_name, "OUTLET", "{name}");
         let pixel = lib.put_asset(PIXEL, "image/png").unwrap();
         assert_eq!(lib.asset(&pixel).unwrap().0, PIXEL, "{name}");

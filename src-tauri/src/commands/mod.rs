@@ -108,6 +108,26 @@ pub(crate) fn index_behind<R: Runtime>(app: &AppHandle<R>) {
     });
 }
 
+/// Indexes the words of a library upgraded to schema 8 on a thread of its own, one step of
+/// [`WORDS_STEP`] articles at a time (`Library::index_upgraded_words`), releasing the
+/// library between steps so the reporter's commands never wait for more than one step.
+/// Searches use the trigram index until it is done, with the same results.
+pub(crate) fn index_upgraded_words_behind<R: Runtime>(app: &AppHandle<R>) {
+    const WORDS_STEP: i64 = 1000;
+    let app = app.clone();
+    std::thread::spawn(move || loop {
+        let left = app.state::<AppState>().library().index_upgraded_words(WORDS_STEP);
+        match left {
+            Ok(0) => return,
+            Ok(_) => std::thread::sleep(std::time::Duration::from_millis(20)),
+            Err(e) => {
+                eprintln!("newsdesk: indexing the library's words stopped (searches still find everything): {e}");
+                return;
+            }
+        }
+    });
+}
+
 /// `result`, with the stored item `id` attached when it is a conflict.
 pub(crate) fn conflict_with_current<T>(lib: &Library, id: &str, result: newsdesk_core::Result<T>) -> Result<T, CommandError> {
     result.map_err(|e| {

@@ -202,18 +202,29 @@ impl Library {
         if !stray.is_empty() {
             problems.push(format!("the search index holds {} row(s) of articles that no longer exist", stray.len()));
         }
+        // The word index (words.rs): the same articles, less those an upgrade still queues.
+        let queued_words = ids("SELECT seq FROM words_pending")?;
+        let worded = ids("SELECT id FROM articles_words_docsize WHERE id NOT IN (SELECT seq FROM search_pending)")?;
+        let expected: BTreeSet<i64> = articles.difference(&queued_words).copied().collect();
+        if worded != expected {
+            problems.push(format!(
+                "the word index is out of step with the articles ({} missing, {} stray); rebuild the search index",
+                expected.difference(&worded).count(),
+                worded.difference(&expected).count()
+            ));
+        }
         // FTS5's own structure check is an INSERT: it needs a writable connection (and the
         // write lock). A read-only check does without it; the comparisons above and the
         // text checks still run.
         if self.read_only {
             return Ok(());
         }
-        let result = self.conn.execute(
-            "INSERT INTO articles_fts (articles_fts, rank) VALUES ('integrity-check', 1)",
-            [],
-        );
-        if let Err(e) = result {
-            problems.push(format!("the search index does not match the article text ({e}); rebuild the search index"));
+        for index in ["articles_fts", "articles_words"] {
+            let result = self.conn.execute(&format!("INSERT INTO {index} ({index}, rank) VALUES ('integrity-check', 1)"), []);
+            if let Err(e) = result {
+                problems.push(format!("the search index does not match the article text ({e}); rebuild the search index"));
+                break;
+            }
         }
         Ok(())
     }
@@ -301,6 +312,8 @@ impl Library {
         let tx = self.write()?;
         tx.execute_batch(
             "INSERT INTO articles_fts (articles_fts) VALUES ('delete-all');
+             INSERT INTO articles_words (articles_words) VALUES ('delete-all');
+             DELETE FROM words_pending;
              INSERT OR IGNORE INTO search_pending (seq) SELECT seq FROM articles;",
         )?;
         tx.commit()

@@ -302,6 +302,30 @@ const MIGRATIONS: &[&str] = &[
         INSERT OR IGNORE INTO search_pending (seq, stale) SELECT seq, 1 FROM articles WHERE id = new.item_id;
     END;
     "#,
+    // 8: the word index beside the trigram one (library/words.rs): each article's Latin
+    //    words and letters, terms only (`detail = column`: which column, no positions), and
+    //    the list of every word of three or more characters. Written in the same catch-up
+    //    as the trigrams; the articles already indexed are queued in `words_pending`, which
+    //    `Library::index_queued` works through after an upgrade (searches use the trigrams
+    //    until it is empty). A rebuild empties both indexes and queues every article.
+    r#"
+    CREATE VIRTUAL TABLE articles_words USING fts5 (
+        headline, rest,
+        content = '', contentless_delete = 1, detail = column, tokenize = 'ascii'
+    );
+    INSERT INTO articles_words (articles_words, rank) VALUES ('hashsize', 16777216);
+    INSERT INTO articles_words (articles_words, rank) VALUES ('automerge', 8);
+    CREATE TABLE search_words (id INTEGER PRIMARY KEY, term TEXT NOT NULL UNIQUE);
+    CREATE TABLE words_pending (seq INTEGER PRIMARY KEY);
+    INSERT INTO words_pending (seq) SELECT seq FROM articles WHERE seq NOT IN (SELECT seq FROM search_pending);
+    DROP TRIGGER articles_fts_delete;
+    CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+        DELETE FROM articles_fts WHERE rowid = old.seq;
+        DELETE FROM articles_words WHERE rowid = old.seq;
+        DELETE FROM search_pending WHERE seq = old.seq;
+        DELETE FROM words_pending WHERE seq = old.seq;
+    END;
+    "#,
 ];
 
 /// The schema version this build writes and reads.

@@ -28,6 +28,7 @@ mod publishing;
 mod style;
 pub use style::{preflight_policy, RuleState, StyleInput, STYLE_BOOK_MAX_BYTES};
 mod types;
+mod words;
 
 use std::path::{Path, PathBuf};
 
@@ -57,6 +58,8 @@ pub struct Library {
     read_only: bool,
     /// The style book last compiled, with the TOML it was compiled from (`library/style.rs`).
     style_cache: std::cell::RefCell<Option<(String, std::sync::Arc<crate::style::CompiledBook>)>>,
+    /// The word index's list of words, read on the first search for a Latin word (`words.rs`).
+    word_list: std::cell::RefCell<words::WordList>,
 }
 
 impl std::fmt::Debug for Library {
@@ -104,6 +107,7 @@ impl Library {
             detached: std::cell::Cell::new(false),
             read_only,
             style_cache: std::cell::RefCell::new(None),
+            word_list: Default::default(),
         }
     }
 
@@ -305,6 +309,27 @@ impl Library {
         Ok(true)
     }
 
+    /// Indexes the words of up to `limit` of the articles an upgrade to schema 8 queued for
+    /// the word index (`words.rs`), in one short transaction, and merges the word index once
+    /// none is left. Returns how many are still queued (0 on a read-only library, which
+    /// cannot index: its searches use the trigrams meanwhile). The window calls it in the
+    /// background, a step at a time; the command line and the benches until it says 0.
+    pub fn index_upgraded_words(&self, limit: i64) -> Result<u64> {
+        if self.read_only || !words::upgrade_pending(&self.conn)? {
+            return Ok(0);
+        }
+        self.index_queued()?;
+        self.index_steps(|tx| {
+            words::index_some_upgraded(tx, limit)?;
+            Ok(false)
+        })?;
+        let left = words::upgrade_queue_len(&self.conn)?;
+        if left == 0 {
+            self.merge_index()?;
+        }
+        Ok(left)
+    }
+
     /// Runs `step` in one short write transaction after another until it says it is done
     /// (returns false), at `synchronous = NORMAL`: the index's own upkeep, where a commit a
     /// power cut takes loses no saved text (the queue, or the unmerged index, is still there).
@@ -338,12 +363,15 @@ impl Library {
         // Pages written per step; a negative count first puts every segment on one level, so
         // the steps end in a single segment.
         const MERGE_STEP_PAGES: i64 = 4000;
-        self.index_steps(|tx| {
-            let before = tx.total_changes();
-            tx.execute("INSERT INTO articles_fts (articles_fts, rank) VALUES ('merge', ?1)", [-MERGE_STEP_PAGES])?;
-            // The command itself counts one change; a step that merged something, more.
-            Ok(tx.total_changes() - before >= 2)
-        })
+        for index in ["articles_fts", "articles_words"] {
+            self.index_steps(|tx| {
+                let before = tx.total_changes();
+                tx.execute(&format!("INSERT INTO {index} ({index}, rank) VALUES ('merge', ?1)"), [-MERGE_STEP_PAGES])?;
+                // The command itself counts one change; a step that merged something, more.
+                Ok(tx.total_changes() - before >= 2)
+            })?;
+        }
+        Ok(())
     }
 }
 

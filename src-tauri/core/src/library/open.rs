@@ -44,6 +44,8 @@ pub fn open_connection(path: &Path) -> Result<(Connection, i64)> {
         OpenFlags::SQLITE_OPEN_READ_WRITE | OpenFlags::SQLITE_OPEN_CREATE | OpenFlags::SQLITE_OPEN_NO_MUTEX,
     )?;
     configure(&conn)?;
+    // The search index's catch-up turns text into word-index terms (words.rs).
+    super::words::register_functions(&conn)?;
     let version = migrate::migrate(&mut conn, path)?;
     stamp_log_owner(path);
     Ok((conn, version))

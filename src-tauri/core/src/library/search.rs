@@ -1,9 +1,11 @@
 //! Search over headline, deck, summary, body text and tags, and the text of the press
 //! release an article was made from (a hit only there is marked `in_source`).
 //!
-//! Everything goes through the FTS5 trigram index, which matches substrings (Korean or
-//! English alike, case folded); the result is the same as `LIKE '%q%'` over the indexed
-//! text. Hits come headline matches first, then the rest, newest article first within
+//! Search matches substrings (Korean or English alike, case folded): the result is the
+//! same as `LIKE '%q%'` over the indexed text. A query that is one run of Latin letters and
+//! digits (one word, or a letter) is answered by the word index (`words.rs`), which gives
+//! exactly that result at the cost of its matches; everything else goes through the FTS5
+//! trigram index. Hits come headline matches first, then the rest, newest article first within
 //! each group ("newest" is the order articles entered the library: the index's rowid).
 //!
 //! That order is the index's own, so a page costs what it shows: SQLite walks the matches
@@ -18,6 +20,8 @@
 //! takes a third). A rare word's walk costs what intersecting its trigrams costs (an
 //! English word's trigrams are each common), so one walk instead of three is most of it.
 //!
+//! Through the trigram index:
+//!
 //! * 3 or more characters (grapheme clusters): the query is one quoted FTS5 phrase.
 //! * 1-2 characters cannot be a trigram. Every indexed column ends with two newlines (the
 //!   `articles_search` view), so each occurrence of a 1- or 2-character text starts some
@@ -30,6 +34,7 @@ use rusqlite::OptionalExtension;
 use unicode_segmentation::UnicodeSegmentation;
 
 use super::articles::{kind_from_sql, push_filters, status_from_sql};
+use super::words::Plan;
 use super::types::{SearchHit, SearchPage, SearchQuery, HIT_CLOSE, HIT_OPEN};
 use super::{format_time, parse_time, Library};
 use crate::error::{Error, Result};
@@ -79,7 +84,14 @@ fn one_line(s: &str) -> String {
 }
 
 /// One character folded for comparison (simple lowercase; unchanged when that is not one character).
-fn fold(c: char) -> char {
+pub(crate) fn fold(c: char) -> char {
+    // The common cases without the case tables: ASCII, and Hangul syllables (no case).
+    if c.is_ascii() {
+        return c.to_ascii_lowercase();
+    }
+    if ('\u{AC00}'..='\u{D7A3}').contains(&c) {
+        return c;
+    }
     let mut l = c.to_lowercase();
     match (l.next(), l.next()) {
         (Some(x), None) => x,
@@ -135,12 +147,15 @@ pub(crate) fn index_some_pending(conn: &rusqlite::Connection, limit: i64) -> Res
         .execute([limit])?;
     conn.prepare_cached("DELETE FROM articles_fts WHERE rowid IN (SELECT seq FROM temp.indexing WHERE stale)")?
         .execute([])?;
+    conn.prepare_cached("DELETE FROM articles_words WHERE rowid IN (SELECT seq FROM temp.indexing WHERE stale)")?
+        .execute([])?;
     conn.prepare_cached(
         "INSERT INTO articles_fts (rowid, headline, deck, summary, body_text, tags_text, source_text) \
          SELECT v.seq, v.headline, v.deck, v.summary, v.body_text, v.tags_text, v.source_text \
          FROM temp.indexing p JOIN articles_search v ON v.seq = p.seq",
     )?
     .execute([])?;
+    super::words::add_pending_words(conn)?;
     conn.prepare_cached("DELETE FROM search_pending WHERE seq IN (SELECT seq FROM temp.indexing)")?.execute([])?;
     conn.prepare_cached("DELETE FROM temp.indexing")?.execute([])?;
     Ok(())
@@ -166,6 +181,8 @@ enum Part {
 
 /// One pass over the matches of a MATCH expression, newest first, with the query's filters.
 struct Pass<'a> {
+    /// The index the expression is for: `articles_fts` (trigrams) or `articles_words`.
+    index: &'static str,
     expr: String,
     part: Part,
     filter: &'a str,
@@ -216,18 +233,23 @@ impl Library {
         }
         self.index_queued()?;
         let queued = (self.read_only && has_pending(&self.conn)?).then(|| Queued { needle: text.clone() });
-        let expr = match (self.match_expression(&text)?, &queued) {
-            (Some(expr), _) => expr,
-            // No indexed term starts with it; a queued article may still hold it. A phrase of
-            // fewer than three characters matches nothing in a trigram index.
-            (None, Some(_)) => fts_phrase(&text),
-            (None, None) => return Ok(SearchPage::default()),
+        let plan = if queued.is_some() { Plan::Trigrams } else { self.word_plan(&text)? };
+        let (index, expr) = match plan {
+            Plan::Words(expr) => ("articles_words", expr),
+            Plan::Nothing => return Ok(SearchPage::default()),
+            Plan::Trigrams => match (self.match_expression(&text)?, &queued) {
+                (Some(expr), _) => ("articles_fts", expr),
+                // No indexed term starts with it; a queued article may still hold it. A phrase
+                // of fewer than three characters matches nothing in a trigram index.
+                (None, Some(_)) => ("articles_fts", fts_phrase(&text)),
+                (None, None) => return Ok(SearchPage::default()),
+            },
         };
         // ?1 is each pass's MATCH expression; the filters number their values from ?2.
         let mut args: Vec<Value> = vec![Value::Null];
         let filter = filters(q, &mut args)?;
         let filter_args = &args[1..];
-        let pass = |expr: String, part: Part| Pass { expr, part, filter: &filter, filter_args, queued: queued.as_ref() };
+        let pass = |expr: String, part: Part| Pass { index, expr, part, filter: &filter, filter_args, queued: queued.as_ref() };
 
         // The matches newest first, up to one more than the count shows. When that is all of
         // them, the page is made from them, headline matches first, told apart on each one's
@@ -294,9 +316,10 @@ impl Library {
     fn pass_sql(pass: &Pass<'_>, select: &str, paging: &str) -> String {
         let Some(_) = pass.queued else {
             return format!(
-                "SELECT {select} FROM articles_fts f JOIN articles a INDEXED BY articles_live ON a.seq = f.rowid \
-                 WHERE articles_fts MATCH ?1{} ORDER BY f.rowid DESC {paging}",
-                pass.filter
+                "SELECT {select} FROM {index} f JOIN articles a INDEXED BY articles_live ON a.seq = f.rowid \
+                 WHERE {index} MATCH ?1{} ORDER BY f.rowid DESC {paging}",
+                pass.filter,
+                index = pass.index,
             );
         };
         let needle = pass.filter_args.len() + 4;
