@@ -10,7 +10,9 @@
 //! `NEWSDESK_CRASH_KILLS` sets how many kills (default 200), `NEWSDESK_CRASH_REPLACE_KILLS`
 //! how many replacements with the importer killed (default 6), `NEWSDESK_CRASH_MIGRATION_KILLS`
 //! how many during migration (default 40), `NEWSDESK_CRASH_BACKUP_KILLS` how many during
-//! backups of a large library (default 12); `scripts/prove.sh` runs the long versions.
+//! backups of a large library (default 12), `NEWSDESK_CRASH_INDEX_KILLS` between a save and
+//! its indexing (default 40), `NEWSDESK_CRASH_WORDS_KILLS` during the word index's upgrade
+//! (default 20); `scripts/prove.sh` runs the long versions.
 mod common;
 
 use std::io::{BufRead, BufReader, Write};
@@ -465,9 +467,14 @@ fn index_word(n: i64) -> String {
     format!("표식{n:06}끝")
 }
 
+/// Its English word, which search finds through the word index (words.rs), not the trigrams.
+fn index_latin_word(n: i64) -> String {
+    format!("mark{n:06}z")
+}
+
 /// The content of version `n` of the article the index test saves.
 fn index_content(n: i64) -> newsdesk_core::model::ArticleFields {
-    let body = format!("{} 열대야 속에서도 강변 야시장은 문을 열었다. The ferry kept its timetable.", index_word(n));
+    let body = format!("{} 열대야 속에서도 강변 야시장은 문을 열었다. The ferry kept its timetable, {}.", index_word(n), index_latin_word(n));
     let paras: Vec<String> = (0..20).map(|i| format!("{i}: {}", body.repeat(4))).collect();
     let refs: Vec<&str> = paras.iter().map(String::as_str).collect();
     fields(&format!("색인 {n}"), &refs, &["색인"])
@@ -513,9 +520,12 @@ fn killed_between_save_and_index_every_saved_word_is_found() {
     let id = Library::open(&path).unwrap().create_article(index_content(1), Status::Draft).unwrap().id;
     let mut rng = fastrand::Rng::with_seed(0x1dec_5eed);
     let (mut acknowledged, mut in_window, mut anywhere) = (1i64, 0usize, 0usize);
+    // Found by both indexes, or by neither.
     let finds = |lib: &Library, n: i64| -> bool {
-        let page = lib.search(&SearchQuery::text(index_word(n))).unwrap();
-        page.hits.iter().any(|h| h.id == id)
+        let found = |word: String| lib.search(&SearchQuery::text(word)).unwrap().hits.iter().any(|h| h.id == id);
+        let (korean, english) = (found(index_word(n)), found(index_latin_word(n)));
+        assert_eq!(korean, english, "version {n}: the trigrams and the word index disagree");
+        korean
     };
     for round in 0..kills {
         let mut child = child_test("index_child")
@@ -579,4 +589,81 @@ fn killed_between_save_and_index_every_saved_word_is_found() {
     }
     assert!(in_window > 0 && anywhere > 0, "both kinds of kill happened ({in_window} between, {anywhere} anywhere)");
     eprintln!("{kills} kills ({in_window} right after the save's commit, {anywhere} at random), {acknowledged} acknowledged saves, every saved word found");
+}
+
+const WORDS_ENV: &str = "NEWSDESK_CRASH_WORDS_LIBRARY";
+
+/// Article `i` of the word-upgrade test: English words shared by all, by a third, and one
+/// its own, in a Korean sentence.
+fn worded(i: usize) -> newsdesk_core::model::ArticleFields {
+    let kind = ["", "man", "boat"][i % 3];
+    let body = format!("항구 소식 {i}: the ferry{kind} crossed the harbour, mark{i:05}z on the pier.");
+    fields(&format!("Harbour note {i}"), &[&body], &["항구"])
+}
+
+/// The English queries of the word-upgrade test (whole words, parts of words, one letter,
+/// a word only one article holds, a word no article holds).
+const WORD_QUERIES: [&str; 8] = ["ferry", "FERRYMAN", "rryboa", "harbour", "mark00042z", "k", "z", "ferries"];
+
+/// The child of the word-upgrade test: works through the upgrade's word queue as the window
+/// does, a short step at a time, then says so.
+#[test]
+fn words_child() {
+    let Ok(path) = std::env::var(WORDS_ENV) else { return };
+    let lib = Library::open(path.as_ref()).expect("child opens the library");
+    while lib.index_upgraded_words(25).expect("child indexes words") > 0 {}
+    println!("upgraded");
+}
+
+/// Kills the background indexing of an upgraded library's words (schema 8) at random, again
+/// and again: every time the library opens sound, its English searches give what they gave
+/// before the upgrade (through the trigrams meanwhile, the word index once it is done), and
+/// finishing the upgrade after the kill leaves a library whose check passes.
+#[test]
+fn killed_word_upgrades_leave_searches_whole() {
+    if std::env::var(LIBRARY_ENV).is_ok() || std::env::var(WORDS_ENV).is_ok() || std::env::var(INDEX_ENV).is_ok() {
+        return;
+    }
+    use newsdesk_core::library::SearchQuery;
+    let kills: usize = std::env::var("NEWSDESK_CRASH_WORDS_KILLS").ok().and_then(|s| s.parse().ok()).unwrap_or(20);
+    let dir = tempfile::tempdir().unwrap();
+    let fixture = dir.path().join("upgraded.db");
+    {
+        let mut lib = Library::open(&fixture).unwrap();
+        lib.create_articles((0..900).map(|i| (worded(i), Status::Draft)).collect(), SaveReason::Import).unwrap();
+        lib.index_queued().unwrap();
+    }
+    // What the upgrade to schema 8 leaves: the word index empty, every article queued.
+    rusqlite::Connection::open(&fixture)
+        .unwrap()
+        .execute_batch(
+            "INSERT INTO articles_words (articles_words) VALUES ('delete-all'); DELETE FROM search_words;
+             INSERT INTO words_pending (seq) SELECT seq FROM articles; PRAGMA wal_checkpoint(TRUNCATE);",
+        )
+        .unwrap();
+    let totals = |lib: &Library| -> Vec<u64> { WORD_QUERIES.iter().map(|q| lib.search(&SearchQuery::text(*q)).unwrap().total).collect() };
+    let expected = totals(&Library::open_read_only(&fixture).unwrap());
+    assert_eq!(expected, [900, 300, 300, 900, 1, 900, 900, 0], "the trigrams before the upgrade");
+    let mut rng = fastrand::Rng::with_seed(0x3077_0d5a);
+    let mut interrupted = 0;
+    for round in 0..kills {
+        let path = dir.path().join(format!("round-{round}.db"));
+        std::fs::copy(&fixture, &path).unwrap();
+        let mut child = child_test("words_child").env(WORDS_ENV, &path).spawn().unwrap();
+        std::thread::sleep(Duration::from_micros(rng.u64(0..200_000)));
+        child.kill().unwrap();
+        let out = child.wait_with_output().unwrap();
+        if !String::from_utf8_lossy(&out.stdout).contains("upgraded") {
+            interrupted += 1;
+        }
+        let lib = Library::open(&path).unwrap_or_else(|e| panic!("round {round}: the library does not open after a killed upgrade: {e}"));
+        let report = lib.check().unwrap();
+        assert!(report.ok, "round {round}: {:?}", report.problems);
+        assert_eq!(totals(&lib), expected, "round {round}: searches part-way through the upgrade");
+        while lib.index_upgraded_words(1000).unwrap() > 0 {}
+        assert!(lib.check().unwrap().ok, "round {round}: after finishing the upgrade");
+        assert_eq!(totals(&lib), expected, "round {round}: searches through the word index");
+    }
+    assert!(interrupted > 0, "no kill landed before the upgrade finished");
+    eprintln!("{kills} kills during the word index's upgrade ({interrupted} before it finished), every search whole");
 }
