@@ -134,9 +134,20 @@ fn ms(d: Duration) -> f64 {
 
 /// A 20,000-character article's fields, with edit number `n` in its last paragraph.
 fn big_article(n: usize) -> ArticleFields {
+    with_last_paragraph(format!("편집 {n}회째 문단"))
+}
+
+/// The 20,000-character article after `typed` characters were typed at its end, as the
+/// reporter's autosaves see it: each save is a longer text, so the stored row changes size
+/// and SQLite writes all of it, not only the pages whose bytes changed.
+fn typed_article(typed: usize, key: char) -> ArticleFields {
+    with_last_paragraph(format!("편집 문단 {}", String::from(key).repeat(typed)))
+}
+
+fn with_last_paragraph(last: String) -> ArticleFields {
     let mut rng = fastrand::Rng::with_seed(7);
     let (mut f, _) = synthetic_article(&mut rng, 20_000);
-    f.body.content.push(Doc::from_paragraphs([format!("편집 {n}회째 문단")]).content.remove(0));
+    f.body.content.push(Doc::from_paragraphs([last]).content.remove(0));
     f
 }
 
@@ -167,7 +178,7 @@ fn autosave_figures(rounds: usize) {
     let mut raw_t = Vec::new();
     let mut explicit_t = Vec::new();
     for n in 1..=rounds {
-        let f = big_article(n);
+        let f = typed_article(n, '글');
         let t = Instant::now();
         a = lib.save_article(&a.id, a.version, f, SaveOptions { reason: SaveReason::Autosave, allow_emptying: false }).expect("save");
         save_t.push(t.elapsed());
@@ -183,7 +194,7 @@ fn autosave_figures(rounds: usize) {
         if n % 10 == 0 {
             let t = Instant::now();
             a = lib
-                .save_article(&a.id, a.version, big_article(n + 100_000), SaveOptions { reason: SaveReason::Explicit, allow_emptying: false })
+                .save_article(&a.id, a.version, typed_article(n, '말'), SaveOptions { reason: SaveReason::Explicit, allow_emptying: false })
                 .expect("explicit save");
             explicit_t.push(t.elapsed());
         }
