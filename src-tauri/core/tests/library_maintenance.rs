@@ -120,20 +120,45 @@ fn check_finds_a_tampered_word_index_and_rebuild_repairs_it() {
 }
 
 #[test]
-fn check_finds_stale_index_text_and_damaged_revisions() {
+fn check_finds_a_damaged_body_and_damaged_revisions() {
     let (_dir, path, mut lib) = library();
     let a = lib.create_article(fields("원문", &["원래 본문"], &[]), Status::Draft).unwrap();
+    let b = lib.create_article(fields("다른 기사", &["손대지 않은 본문"], &[]), Status::Draft).unwrap();
     {
-        // Change the text behind the index's back (triggers off by editing only the body JSON).
+        // Another program breaks one body and the revision store.
         let conn = rusqlite::Connection::open(&path).unwrap();
-        conn.execute("UPDATE articles SET body = '{\"type\":\"doc\",\"content\":[]}' WHERE id = ?1", [&a.id]).unwrap();
+        conn.execute("UPDATE articles SET body = '{\"type\":\"doc\",\"content\":' WHERE id = ?1", [&a.id]).unwrap();
         conn.execute("UPDATE blobs SET data = x'00010203'", []).unwrap();
     }
     let report = lib.check().unwrap();
     assert!(!report.ok);
-    assert!(report.problems.iter().any(|p| p.contains("out of date")), "{:?}", report.problems);
-    assert!(report.problems.iter().any(|p| p.contains("damaged")), "{:?}", report.problems);
+    let damaged_body = format!("the body of article {} does not fit the document schema", a.id);
+    assert!(report.problems.iter().any(|p| p.contains(&damaged_body)), "{:?}", report.problems);
+    assert!(report.problems.iter().any(|p| p.contains("revision content") && p.contains("damaged")), "{:?}", report.problems);
     assert!(lib.list(&ListFilter::default()).is_ok());
+    // The broken body has no text to search; the other article is found as before.
+    assert_eq!(lib.search(&SearchQuery::text("원래 본문")).unwrap().total, 0);
+    let found = lib.search(&SearchQuery::text("손대지 않은")).unwrap();
+    assert_eq!(found.hits.iter().map(|h| h.id.as_str()).collect::<Vec<_>>(), [b.id.as_str()]);
+}
+
+#[test]
+fn a_body_changed_by_another_program_is_searched_as_it_is_now() {
+    // The searched body text is derived from the stored body (schema 9), so a body that
+    // another program rewrote is searched as it reads now, once the index catches up.
+    let (_dir, path, mut lib) = library();
+    let a = lib.create_article(fields("원문", &["원래 본문"], &[]), Status::Draft).unwrap();
+    assert_eq!(lib.search(&SearchQuery::text("원래 본문")).unwrap().total, 1);
+    {
+        let conn = rusqlite::Connection::open(&path).unwrap();
+        let body = serde_json::to_string(&newsdesk_core::model::Doc::from_paragraphs(["바뀐 문단"])).unwrap();
+        conn.execute("UPDATE articles SET body = ?2 WHERE id = ?1", [&a.id, &body]).unwrap();
+    }
+    assert_eq!(lib.search(&SearchQuery::text("원래 본문")).unwrap().total, 0);
+    let hits = lib.search(&SearchQuery::text("바뀐 문단")).unwrap();
+    assert_eq!(hits.total, 1);
+    assert!(hits.hits[0].snippet.contains("«바뀐 문단»"), "{}", hits.hits[0].snippet);
+    assert!(lib.check().unwrap().ok);
 }
 
 #[test]

@@ -174,7 +174,16 @@ fn not_found(id: &str) -> Error {
     Error::NotFound { what: "article", id: id.to_string() }
 }
 
+/// Writes article `id`'s tags to `article_tags`, when they differ from those there: an
+/// autosave of the text alone then writes no page of that table or its index.
 fn replace_tags(conn: &Connection, id: &str, tags: &[String]) -> Result<()> {
+    let stored = conn
+        .prepare_cached("SELECT tag FROM article_tags WHERE article_id = ?1 ORDER BY position")?
+        .query_map([id], |r| r.get::<_, String>(0))?
+        .collect::<rusqlite::Result<Vec<_>>>()?;
+    if stored == tags {
+        return Ok(());
+    }
     conn.prepare_cached("DELETE FROM article_tags WHERE article_id = ?1")?.execute([id])?;
     let mut insert = conn.prepare_cached("INSERT INTO article_tags (article_id, tag, position) VALUES (?1, ?2, ?3)")?;
     for (i, t) in tags.iter().enumerate() {

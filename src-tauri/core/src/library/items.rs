@@ -18,7 +18,6 @@ use crate::error::{Error, Result};
 use crate::model::limits::check_content_size;
 use crate::model::{ArticleFields, Kind, Status};
 use crate::text::counts::{count_document, Counts};
-use crate::text::plain::doc_to_plain;
 
 /// What a content kind tells the lifecycle.
 pub(crate) trait Content: Serialize + DeserializeOwned + PartialEq + Sized {
@@ -55,7 +54,6 @@ pub(crate) struct Staged<C: Content> {
 /// The columns of the `articles` row derived from its fields.
 pub(crate) struct Derived {
     pub body_json: String,
-    pub body_text: String,
     pub tags_json: String,
     pub tags_text: String,
     pub counts: Counts,
@@ -71,7 +69,6 @@ impl Derived {
             serde_json::to_string(&f.tags).map_err(|e| Error::Invalid(format!("the tags could not be stored: {e}")))?;
         Ok(Derived {
             body_json,
-            body_text: doc_to_plain(&f.body),
             tags_json,
             tags_text: f.tags.join("\n"),
             counts: count_document(&f.body),
@@ -176,7 +173,6 @@ fn content_params<'a>(f: &'a ArticleFields, d: &'a Derived) -> Vec<(&'static str
         (":byline_email", &f.byline.email),
         (":summary", &f.summary),
         (":body", &d.body_json),
-        (":body_text", &d.body_text),
         (":tags", &d.tags_json),
         (":tags_text", &d.tags_text),
         (":section", &f.section),
@@ -214,9 +210,9 @@ pub(crate) fn insert<C: Content>(conn: &Connection, staged: &Staged<C>, status: 
         (":chars", &chars),
     ]);
     conn.prepare_cached(
-        "INSERT INTO articles (id, kind, headline, deck, byline_name, byline_email, summary, body, body_text, \
+        "INSERT INTO articles (id, kind, headline, deck, byline_name, byline_email, summary, body, \
          tags, tags_text, section, language, status, created_at, updated_at, published_at, version, chars) \
-         VALUES (:id, :kind, :headline, :deck, :byline_name, :byline_email, :summary, :body, :body_text, \
+         VALUES (:id, :kind, :headline, :deck, :byline_name, :byline_email, :summary, :body, \
          :tags, :tags_text, :section, :language, :status, :at, :at, :published_at, 1, :chars)",
     )?
     .execute(args.as_slice())?;
@@ -254,9 +250,10 @@ pub(crate) fn save<C: Content>(lib: &mut Library, id: &str, base_version: i64, f
         let chars_col = chars as i64;
         let mut args = content_params(C::row(&staged), &staged.derived);
         args.extend_from_slice(&[(":id", &id as &dyn ToSql), (":at", &at), (":version", &version), (":chars", &chars_col)]);
+        // `body_text` is the copy of the text a row kept before schema 9 (migrate.rs).
         tx.prepare_cached(
             "UPDATE articles SET headline = :headline, deck = :deck, byline_name = :byline_name, \
-             byline_email = :byline_email, summary = :summary, body = :body, body_text = :body_text, tags = :tags, \
+             byline_email = :byline_email, summary = :summary, body = :body, body_text = '', tags = :tags, \
              tags_text = :tags_text, section = :section, language = :language, updated_at = :at, \
              version = :version, chars = :chars WHERE id = :id",
         )?

@@ -39,6 +39,7 @@ use super::types::{SearchHit, SearchPage, SearchQuery, HIT_CLOSE, HIT_OPEN};
 use super::{format_time, parse_time, Library};
 use crate::error::{Error, Result};
 use crate::text::nfc;
+use crate::text::plain::doc_to_plain;
 
 /// About how many characters a snippet shows.
 pub const SNIPPET_CHARS: usize = 64;
@@ -201,14 +202,32 @@ struct Queued {
 /// `needle`, case folded like the trigram index.
 pub(crate) const CONTAINS_FN: &str = "newsdesk_contains";
 
-/// Registers [`CONTAINS_FN`] on a connection.
+/// The SQL function the `articles_search` view derives an article's searched body text
+/// with, from the body the row stores: the body's plain text ([`doc_to_plain`]). The row
+/// keeps no copy of it (schema 9), so an autosave writes the body once.
+pub(crate) const PLAIN_FN: &str = "newsdesk_plain";
+
+/// Registers [`CONTAINS_FN`] and [`PLAIN_FN`] on a connection. [`PLAIN_FN`] is innocuous
+/// (no side effects, reads nothing but its argument), so the view may call it with
+/// `trusted_schema` off.
 pub(crate) fn register_functions(conn: &rusqlite::Connection) -> rusqlite::Result<()> {
     use rusqlite::functions::FunctionFlags;
-    conn.create_scalar_function(CONTAINS_FN, 2, FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC, |ctx| {
+    let pure = FunctionFlags::SQLITE_UTF8 | FunctionFlags::SQLITE_DETERMINISTIC;
+    conn.create_scalar_function(CONTAINS_FN, 2, pure, |ctx| {
         let hay = ctx.get_raw(0).as_str_or_null().map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
         let needle = ctx.get_raw(1).as_str_or_null().map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
         Ok(matches!((hay, needle), (Some(h), Some(n)) if contains_folded(h, n)))
+    })?;
+    conn.create_scalar_function(PLAIN_FN, 1, pure | FunctionFlags::SQLITE_INNOCUOUS, |ctx| {
+        let body = ctx.get_raw(0).as_str_or_null().map_err(|e| rusqlite::Error::UserFunctionError(e.into()))?;
+        Ok(body.map(body_plain).unwrap_or_default())
     })
+}
+
+/// The plain text of a stored body (its JSON). A body that does not parse has no text to
+/// search: `newsdesk check` reports it, and the other articles stay searchable.
+pub(crate) fn body_plain(body_json: &str) -> String {
+    serde_json::from_str::<crate::model::Doc>(body_json).map(|doc| doc_to_plain(&doc)).unwrap_or_default()
 }
 
 /// Whether `hay` holds `needle`, compared character by character after [`fold`].
@@ -372,7 +391,7 @@ impl Library {
     /// One hit: the article's list fields and a snippet around the first match.
     fn hit(&self, seq: i64, in_headline: bool, text: &str) -> Result<SearchHit> {
         let mut stmt = self.conn.prepare_cached(
-            "SELECT id, kind, headline, status, updated_at, body_text, summary, deck, tags_text FROM articles WHERE seq = ?1",
+            &format!("SELECT id, kind, headline, status, updated_at, {PLAIN_FN}(body), summary, deck, tags_text FROM articles WHERE seq = ?1"),
         )?;
         let hit = stmt.query_row([seq], |r| {
             let headline: String = r.get(2)?;
