@@ -430,7 +430,9 @@ fn main() {
         b.iter(|| {
             n += 1;
             let v = lib.article(&id).expect("read").version;
-            lib.save_article(&id, v, big_article(n + 1_000_000), SaveOptions { reason: SaveReason::Autosave, allow_emptying: false })
+            // One more character typed each time (as in `autosave_figures`), starting again
+            // after 1,000 so the article stays about 20,000 characters.
+            lib.save_article(&id, v, typed_article(n % 1000 + 1, '글'), SaveOptions { reason: SaveReason::Autosave, allow_emptying: false })
                 .expect("save")
         })
     });
