@@ -249,6 +249,13 @@ pub(crate) fn parse_time(s: &str) -> Option<chrono::DateTime<chrono::Utc>> {
     chrono::DateTime::parse_from_rfc3339(s.trim()).ok().map(|t| t.with_timezone(&chrono::Utc))
 }
 
+/// Whether the commits of [`Library::index_steps`] wait for the disk.
+#[derive(Clone, Copy, PartialEq, Eq)]
+enum Sync {
+    Full,
+    Normal,
+}
+
 /// A write transaction of the library. Its [`WriteTx::commit`] first indexes for search the
 /// articles the transaction added or changed (queued by triggers in `search_pending`), in
 /// one statement: every committed article is searchable, and an import of many articles
@@ -275,9 +282,20 @@ impl WriteTx<'_> {
         Ok(())
     }
 
-    /// Commits, leaving what the transaction queued for the index to [`Library::index_queued`].
+    /// Commits, leaving what the transaction queued for the index to [`Library::index_queued`],
+    /// and the checkpoint of the write-ahead log too: SQLite's automatic checkpoint runs
+    /// inside the commit that takes the log past 1,000 pages, so one save in about 90 would
+    /// wait for it (1–1.4 ms against 0.3 ms, bench/ANALYSIS.md). It is off for this commit
+    /// only; the next other commit (the catch-up that follows a save) checkpoints instead.
     pub(crate) fn commit_text(self) -> Result<()> {
-        self.0.commit()?;
+        self.0.pragma_update(None, "wal_autocheckpoint", 0)?;
+        // What `Transaction::commit` runs; the connection is then in autocommit, so
+        // dropping the transaction does nothing (and after a failed COMMIT it rolls back,
+        // as `commit` would). The setting is put back whatever happened.
+        let committed = self.0.execute_batch("COMMIT");
+        let restored = self.0.pragma_update(None, "wal_autocheckpoint", open::AUTOCHECKPOINT_PAGES);
+        committed?;
+        restored?;
         Ok(())
     }
 }
@@ -292,9 +310,11 @@ impl Library {
     /// Returns whether there was anything to index. Does nothing on a read-only library
     /// (its searches read the queued articles themselves).
     ///
-    /// The catch-up commits without waiting for the disk (`synchronous = NORMAL`): the queue
-    /// and the index change in the same transaction, so if a power cut takes this commit,
-    /// the articles are still queued and indexed at the next open; nothing saved is at stake.
+    /// The catch-up waits for the disk (`synchronous = FULL`), though the queue and the
+    /// index change in the same transaction, so a commit a power cut takes only leaves the
+    /// articles queued: a catch-up that did not sync its pages (some hundred behind an
+    /// autosave) left them to the next save's fsync, which made autosaves 0.25 ms slower at
+    /// p50 (bench/ANALYSIS.md). The save's answer is out before it starts.
     pub fn index_queued(&self) -> Result<bool> {
         if self.read_only || !search::has_pending(&self.conn)? {
             return Ok(false);
@@ -302,7 +322,7 @@ impl Library {
         // In transactions of at most INDEX_CHUNK articles, so that after a bulk import a
         // save from another window waits for one chunk, not for the whole catch-up.
         const INDEX_CHUNK: i64 = 20_000;
-        self.index_steps(|tx| {
+        self.index_steps(Sync::Full, |tx| {
             search::index_some_pending(tx, INDEX_CHUNK)?;
             search::has_pending(tx)
         })?;
@@ -319,7 +339,7 @@ impl Library {
             return Ok(0);
         }
         self.index_queued()?;
-        self.index_steps(|tx| {
+        self.index_steps(Sync::Normal, |tx| {
             words::index_some_upgraded(tx, limit)?;
             Ok(false)
         })?;
@@ -331,19 +351,24 @@ impl Library {
     }
 
     /// Runs `step` in one short write transaction after another until it says it is done
-    /// (returns false), at `synchronous = NORMAL`: the index's own upkeep, where a commit a
-    /// power cut takes loses no saved text (the queue, or the unmerged index, is still there).
-    fn index_steps(&self, mut step: impl FnMut(&rusqlite::Transaction<'_>) -> Result<bool>) -> Result<()> {
+    /// (returns false): the index's own upkeep, where a commit a power cut takes loses no
+    /// saved text (the queue, or the unmerged index, is still there). With [`Sync::Normal`]
+    /// the commits do not wait for the disk.
+    fn index_steps(&self, sync: Sync, mut step: impl FnMut(&rusqlite::Transaction<'_>) -> Result<bool>) -> Result<()> {
         self.check_file()?;
-        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
-        let done = (|| loop {
+        let mut run = || loop {
             let tx = rusqlite::Transaction::new_unchecked(&self.conn, rusqlite::TransactionBehavior::Immediate)?;
             let more = step(&tx)?;
             tx.commit()?;
             if !more {
                 return Ok(());
             }
-        })();
+        };
+        if sync == Sync::Full {
+            return run();
+        }
+        self.conn.pragma_update(None, "synchronous", "NORMAL")?;
+        let done = run();
         self.conn.pragma_update(None, "synchronous", "FULL")?;
         done
     }
@@ -364,7 +389,7 @@ impl Library {
         // the steps end in a single segment.
         const MERGE_STEP_PAGES: i64 = 4000;
         for index in ["articles_fts", "articles_words"] {
-            self.index_steps(|tx| {
+            self.index_steps(Sync::Normal, |tx| {
                 let before = tx.total_changes();
                 tx.execute(&format!("INSERT INTO {index} ({index}, rank) VALUES ('merge', ?1)"), [-MERGE_STEP_PAGES])?;
                 // The command itself counts one change; a step that merged something, more.

@@ -114,6 +114,11 @@ fn wal_is_empty(path: &Path) -> bool {
     fs::metadata(sidecar(path, "-wal")).map(|m| m.len() == 0).unwrap_or(true)
 }
 
+/// The write-ahead log is checkpointed into the library once it holds this many pages
+/// (SQLite's default), by the commit that takes it past; a save's own commit leaves it to
+/// the next (`WriteTx::commit_text`).
+pub(crate) const AUTOCHECKPOINT_PAGES: i64 = 1000;
+
 /// Connection settings every library connection uses.
 pub fn configure(conn: &Connection) -> Result<()> {
     conn.busy_timeout(WRITE_BUSY_TIMEOUT)?;
@@ -124,6 +129,7 @@ pub fn configure(conn: &Connection) -> Result<()> {
         )));
     }
     conn.pragma_update(None, "synchronous", "FULL")?;
+    conn.pragma_update(None, "wal_autocheckpoint", AUTOCHECKPOINT_PAGES)?;
     // 32 MB of page cache (SQLite's default is 2 MB): imports and search-index merges
     // re-read index pages; the cache grows only with the pages a session touches.
     conn.pragma_update(None, "cache_size", -32768)?;
