@@ -139,16 +139,26 @@ pub fn configure(conn: &Connection) -> Result<()> {
     Ok(())
 }
 
-/// Turns on SQLite's query planner stability guarantee: a cached statement keeps its plan
-/// whatever values are bound. Without it, SQLite 3.54 re-prepares a statement with an
-/// equality on a bound value and an ORDER BY at every new binding (an autosave's
-/// newest-revision and tag lookups: about 25 µs each, a tenth of the save's own work, see
-/// bench/ANALYSIS.md). Nothing here gains from value-dependent plans: no statistics
-/// tables, no LIKE on a bound pattern.
+/// How a connection keeps its prepared statements, so that a statement is prepared once:
+///
+/// * A cache of [`STATEMENT_CACHE`] statements. rusqlite's default of 16 is fewer than a
+///   save and the index catch-up behind it use together, so its LRU order threw out every
+///   statement before its next use, and each was prepared again at every save
+///   (bench/ANALYSIS.md).
+/// * SQLite's query planner stability guarantee: a cached statement keeps its plan
+///   whatever values are bound. Without it, SQLite 3.54 re-prepares a statement with an
+///   equality on a bound value and an ORDER BY at every new binding (an autosave's
+///   newest-revision and tag lookups). Nothing here gains from value-dependent plans: no
+///   statistics tables, no LIKE on a bound pattern.
 fn stable_plans(conn: &Connection) -> rusqlite::Result<()> {
+    conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     Ok(())
 }
+
+/// Prepared statements kept per connection: every fixed statement of the library fits, with
+/// room for the search's few shapes (their SQL depends on the query's kind and filters).
+const STATEMENT_CACHE: usize = 256;
 
 /// Refuses a file that is not a Newsdesk library, or one from a newer build, without writing
 /// anything: the header is read by hand first, then SQLite opens the file read-only (and
