@@ -101,7 +101,7 @@ fn read_settings(conn: &Connection) -> rusqlite::Result<()> {
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "trusted_schema", "OFF")?;
     conn.pragma_update(None, "cache_size", -32768)?;
-    stable_plans(conn)?;
+    keep_statements(conn)?;
     // The first read: this is where a missing `-shm` shows.
     conn.query_row("SELECT count(*) FROM sqlite_schema", [], |_| Ok(()))
 }
@@ -135,7 +135,7 @@ pub fn configure(conn: &Connection) -> Result<()> {
     conn.pragma_update(None, "cache_size", -32768)?;
     conn.pragma_update(None, "foreign_keys", "ON")?;
     conn.pragma_update(None, "trusted_schema", "OFF")?;
-    stable_plans(conn)?;
+    keep_statements(conn)?;
     Ok(())
 }
 
@@ -150,7 +150,7 @@ pub fn configure(conn: &Connection) -> Result<()> {
 ///   equality on a bound value and an ORDER BY at every new binding (an autosave's
 ///   newest-revision and tag lookups). Nothing here gains from value-dependent plans: no
 ///   statistics tables, no LIKE on a bound pattern.
-fn stable_plans(conn: &Connection) -> rusqlite::Result<()> {
+fn keep_statements(conn: &Connection) -> rusqlite::Result<()> {
     conn.set_prepared_statement_cache_capacity(STATEMENT_CACHE);
     conn.set_db_config(rusqlite::config::DbConfig::SQLITE_DBCONFIG_ENABLE_QPSG, true)?;
     Ok(())
